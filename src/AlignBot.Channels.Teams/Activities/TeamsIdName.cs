@@ -1,0 +1,3 @@
+namespace AlignBot.Channels.Teams.Activities;
+
+internal sealed record TeamsIdName(string? Id, string? Name = null);

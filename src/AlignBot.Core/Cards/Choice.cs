@@ -1,0 +1,3 @@
+namespace AlignBot.Core.Cards;
+
+public sealed record Choice(string Title, string Value);

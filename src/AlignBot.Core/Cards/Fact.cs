@@ -1,0 +1,3 @@
+namespace AlignBot.Core.Cards;
+
+public sealed record Fact(string Title, string Value);

@@ -1,0 +1,39 @@
+namespace AlignBot.Core.Conversations;
+
+/// <summary>
+/// A message the bot will send: written to the outbox in the same transaction as the state change that
+/// caused it, and delivered later by the dispatcher. For <see cref="OutboundOperation.Update"/> and
+/// <see cref="OutboundOperation.Delete"/>, the target is either a platform message id
+/// (<see cref="TargetActivityId"/>) or an earlier outbox row whose sent message id the dispatcher looks up
+/// (<see cref="TargetOutboxKey"/>). <see cref="Key"/> is an idempotency key: a second row with the same key is
+/// never written.
+/// </summary>
+public sealed record OutboundMessage(
+    ConversationRef To,
+    OutboundOperation Operation,
+    MessageContent? Content,
+    string? Key = null,
+    string? ReplyToActivityId = null,
+    string? TargetActivityId = null,
+    string? TargetOutboxKey = null,
+    UserRef? Recipient = null)
+{
+    public static OutboundMessage Send(ConversationRef to, MessageContent content, string? key = null) =>
+        new(to, OutboundOperation.Send, content, key);
+
+    public static OutboundMessage Reply(ConversationRef to, string replyToActivityId, MessageContent content, string? key = null) =>
+        new(to, OutboundOperation.Reply, content, key, ReplyToActivityId: replyToActivityId);
+
+    public static OutboundMessage UpdateActivity(ConversationRef to, string activityId, MessageContent content) =>
+        new(to, OutboundOperation.Update, content, TargetActivityId: activityId);
+
+    public static OutboundMessage UpdateSent(ConversationRef to, string outboxKey, MessageContent content) =>
+        new(to, OutboundOperation.Update, content, TargetOutboxKey: outboxKey);
+
+    public static OutboundMessage DeleteActivity(ConversationRef to, string activityId) =>
+        new(to, OutboundOperation.Delete, null, TargetActivityId: activityId);
+
+    /// <summary>A proactive 1:1 message; <paramref name="via"/> carries the tenant and service of the recipient.</summary>
+    public static OutboundMessage SendToUser(ConversationRef via, UserRef recipient, MessageContent content, string? key = null) =>
+        new(via, OutboundOperation.SendToUser, content, key, Recipient: recipient);
+}

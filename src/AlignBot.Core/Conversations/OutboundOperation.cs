@@ -1,0 +1,20 @@
+namespace AlignBot.Core.Conversations;
+
+/// <summary>What an outbox row asks the platform to do.</summary>
+public enum OutboundOperation
+{
+    /// <summary>Post a new message into the conversation.</summary>
+    Send = 1,
+
+    /// <summary>Post a message as a reply to <see cref="OutboundMessage.ReplyToActivityId"/> (a thread in a channel).</summary>
+    Reply = 2,
+
+    /// <summary>Replace a message the bot sent earlier (a card refreshed in place).</summary>
+    Update = 3,
+
+    /// <summary>Delete a message the bot sent earlier.</summary>
+    Delete = 4,
+
+    /// <summary>Open a 1:1 conversation with <see cref="OutboundMessage.Recipient"/> and post there (proactive message).</summary>
+    SendToUser = 5,
+}

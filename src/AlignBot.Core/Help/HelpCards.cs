@@ -1,0 +1,71 @@
+using AlignBot.Core.Cards;
+using AlignBot.Core.People;
+using AlignBot.Core.Routing;
+
+namespace AlignBot.Core.Help;
+
+/// <summary>The welcome, help and profile cards.</summary>
+public static class HelpCards
+{
+    public const string ProductName = "AlignBot";
+
+    public static AdaptiveCard Welcome(string? firstName) => new()
+    {
+        FallbackText = "Welcome to AlignBot. Type 'help' to see what it can do.",
+        Body =
+        [
+            TextBlock.Heading(firstName is null ? $"Welcome to {ProductName}" : $"Welcome to {ProductName}, {firstName}"),
+            new TextBlock("AlignBot keeps sales and marketing aligned without more meetings: stand-ups at your own local time, field feedback routed to the marketer who owns the content, a weekly digest for leads, and a fair rota for each other's meetings."),
+            new TextBlock("Type **help** at any time to see the commands.") { IsSubtle = true },
+        ],
+        Actions =
+        [
+            new ExecuteAction("Show commands", HelpActions.ShowHelp),
+            new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile),
+        ],
+    };
+
+    public static AdaptiveCard Help(IReadOnlyList<CommandInfo> commands, string? notUnderstood = null)
+    {
+        var body = new List<CardElement>();
+        if (notUnderstood is not null)
+        {
+            body.Add(new TextBlock($"Sorry, I didn't understand \"{Shorten(notUnderstood, 80)}\".") { Color = TextColor.Warning });
+        }
+
+        body.Add(TextBlock.Heading($"{ProductName} commands"));
+        body.Add(new FactSet([.. commands.Select(c => new Fact(c.Usage, c.Description))]));
+        body.Add(TextBlock.Subtle("In a channel or group chat, @mention AlignBot before the command."));
+        return new AdaptiveCard
+        {
+            FallbackText = "AlignBot commands: " + string.Join(", ", commands.Select(c => c.Name)),
+            Body = body,
+            Actions = [new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile)],
+        };
+    }
+
+    public static AdaptiveCard Profile(Person? person) => new()
+    {
+        FallbackText = "What AlignBot knows about you.",
+        Body = person is null
+            ?
+            [
+                TextBlock.Heading("What AlignBot knows about you"),
+                new TextBlock("Nothing yet: AlignBot learns your name, language and time zone from your messages."),
+            ]
+            :
+            [
+                TextBlock.Heading("What AlignBot knows about you"),
+                new FactSet(
+                [
+                    new Fact("Name", person.User.DisplayName ?? "(not shared)"),
+                    new Fact("Time zone", person.TimeZone ?? "not known yet"),
+                    new Fact("Language", person.Locale ?? "not known yet"),
+                ]),
+                TextBlock.Subtle("Stand-ups and reminders use your time zone."),
+            ],
+        Actions = [new ExecuteAction("Show commands", HelpActions.ShowHelp)],
+    };
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,31 @@
+using AlignBot.Core.Cards;
+using AlignBot.Core.Conversations;
+
+namespace AlignBot.Core.Routing;
+
+/// <summary>
+/// A handler's answer to one event, in two parts (DESIGN.md): the immediate reply — a card that replaces the
+/// one the person pressed, or a short message — and the messages to send, which go to the outbox in the same
+/// transaction as any state change.
+/// </summary>
+public sealed record Ack
+{
+    public static readonly Ack Nothing = new();
+
+    /// <summary>A card that replaces the card the action came from (Teams Universal Actions response).</summary>
+    public AdaptiveCard? UpdatedCard { get; init; }
+
+    /// <summary>A short message shown to the person instead of an updated card.</summary>
+    public string? Message { get; init; }
+
+    public IReadOnlyList<OutboundMessage> Outbound { get; init; } = [];
+
+    public static Ack WithCard(AdaptiveCard card, params OutboundMessage[] outbound) => new() { UpdatedCard = card, Outbound = outbound };
+
+    public static Ack WithMessage(string message, params OutboundMessage[] outbound) => new() { Message = message, Outbound = outbound };
+
+    public static Ack Send(params OutboundMessage[] outbound) => new() { Outbound = outbound };
+
+    /// <summary>Answers in the conversation the event came from (in its thread, when it came from one).</summary>
+    public static Ack Reply(ChatEvent to, MessageContent content) => Send(OutboundMessage.Send(to.Conversation, content));
+}

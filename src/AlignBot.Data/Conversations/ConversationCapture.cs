@@ -1,0 +1,88 @@
+using AlignBot.Core.Conversations;
+using AlignBot.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlignBot.Data.Conversations;
+
+/// <summary>
+/// Keeps what proactive messages need: the reference of every conversation the bot is in (saved on install,
+/// refreshed on every event, removed on uninstall) and the people it has met, with their locale and time zone.
+/// Works inside the caller's unit of work.
+/// </summary>
+internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clock)
+{
+    public async Task CaptureAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var reference = chatEvent.Conversation with { ConversationId = BaseConversationId(chatEvent.Conversation.ConversationId) };
+        if (chatEvent is BotUninstalled)
+        {
+            await db.Conversations
+                .Where(c => c.Platform == reference.Platform && c.ConversationId == reference.ConversationId)
+                .ExecuteDeleteAsync(cancellationToken);
+            if (reference.Kind == ConversationKind.Personal)
+            {
+                await db.People
+                    .Where(p => p.Platform == reference.Platform && p.PersonalConversationId == reference.ConversationId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonalConversationId, (string?)null), cancellationToken);
+            }
+        }
+        else
+        {
+            await UpsertConversationAsync(reference, now, cancellationToken);
+        }
+
+        if (chatEvent.From is { } from)
+        {
+            await UpsertPersonAsync(chatEvent, from, reference, now, cancellationToken);
+        }
+    }
+
+    private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = await db.Conversations.SingleOrDefaultAsync(
+            c => c.Platform == reference.Platform && c.ConversationId == reference.ConversationId, cancellationToken);
+        if (record is null)
+        {
+            record = new ConversationRecord { Platform = reference.Platform, ConversationId = reference.ConversationId, InstalledAt = now };
+            db.Conversations.Add(record);
+        }
+
+        record.TenantId = reference.TenantId.Length > 0 ? reference.TenantId : record.TenantId;
+        record.Kind = reference.Kind;
+        record.ServiceUrl = reference.ServiceUrl ?? record.ServiceUrl;
+        record.TeamId = reference.TeamId ?? record.TeamId;
+        record.Name = reference.Name ?? record.Name;
+        record.UpdatedAt = now;
+    }
+
+    private async Task UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Platform == from.Platform && p.UserId == from.UserId, cancellationToken);
+        if (person is null)
+        {
+            person = new PersonRecord { Platform = from.Platform, UserId = from.UserId, FirstSeenAt = now };
+            db.People.Add(person);
+        }
+
+        person.TenantId = reference.TenantId.Length > 0 ? reference.TenantId : person.TenantId;
+        person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
+        person.DisplayName = from.DisplayName ?? person.DisplayName;
+        person.Locale = chatEvent.Locale ?? person.Locale;
+        person.TimeZone = chatEvent.TimeZone ?? person.TimeZone;
+        person.ServiceUrl = reference.ServiceUrl ?? person.ServiceUrl;
+        if (reference.Kind == ConversationKind.Personal && chatEvent is not BotUninstalled)
+        {
+            person.PersonalConversationId = reference.ConversationId;
+        }
+
+        person.LastSeenAt = now;
+    }
+
+    /// <summary>The channel or chat itself, without the thread suffix of a channel reply (<c>;messageid=</c>).</summary>
+    public static string BaseConversationId(string conversationId)
+    {
+        var index = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return index < 0 ? conversationId : conversationId[..index];
+    }
+}

@@ -1,0 +1,86 @@
+using AlignBot.Core.People;
+using AlignBot.Data.Conversations;
+using AlignBot.Data.Outbox;
+using AlignBot.Data.People;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Data;
+
+/// <summary>Registers the database: SQLite by default, PostgreSQL by connection string.</summary>
+public static class DataModule
+{
+    public static IServiceCollection AddAlignBotData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (provider, connectionString) = ResolveStorage(configuration);
+        services.AddSingleton(new StorageSelection(provider, connectionString));
+        if (provider == StorageProvider.Postgres)
+        {
+            services.AddDbContext<PostgresAlignBotDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<PostgresAlignBotDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString));
+            services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<SqliteAlignBotDbContext>());
+        }
+
+        services.AddScoped<InboundDeduplicator>();
+        services.AddScoped<ConversationCapture>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<OutboxStore>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>The provider and connection string the configuration asks for; the SQLite file's folder is created.</summary>
+    public static (StorageProvider Provider, string ConnectionString) ResolveStorage(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = StorageOptions.DefaultSqliteConnectionString;
+        }
+
+        var configured = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
+        StorageProvider provider;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            provider = Enum.TryParse<StorageProvider>(configured, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : configured.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || configured.Equals("Npgsql", StringComparison.OrdinalIgnoreCase)
+                    ? StorageProvider.Postgres
+                    : throw new InvalidOperationException($"{StorageOptions.Section}:Provider must be Sqlite or Postgres; it is '{configured}'.");
+        }
+        else
+        {
+            provider = LooksLikePostgres(connectionString) ? StorageProvider.Postgres : StorageProvider.Sqlite;
+        }
+
+        if (provider == StorageProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+        }
+
+        return (provider, connectionString);
+    }
+
+    private static bool LooksLikePostgres(string connectionString)
+    {
+        var lower = connectionString.ToLowerInvariant();
+        return lower.StartsWith("postgres://", StringComparison.Ordinal) || lower.StartsWith("postgresql://", StringComparison.Ordinal)
+            || ((lower.Contains("host=", StringComparison.Ordinal) || lower.Contains("server=", StringComparison.Ordinal))
+                && !lower.Contains("data source=", StringComparison.Ordinal));
+    }
+}

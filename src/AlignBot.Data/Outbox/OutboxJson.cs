@@ -1,0 +1,15 @@
+using System.Text.Json;
+using AlignBot.Core.Cards;
+using AlignBot.Core.Conversations;
+
+namespace AlignBot.Data.Outbox;
+
+/// <summary>How an <see cref="OutboundMessage"/> is kept in an outbox row.</summary>
+internal static class OutboxJson
+{
+    public static string Serialize(OutboundMessage message) => JsonSerializer.Serialize(message, CardJson.Options);
+
+    public static OutboundMessage Deserialize(string payload) =>
+        JsonSerializer.Deserialize<OutboundMessage>(payload, CardJson.Options)
+        ?? throw new InvalidOperationException("An outbox row holds no message.");
+}

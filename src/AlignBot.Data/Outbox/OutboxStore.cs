@@ -1,0 +1,90 @@
+using AlignBot.Core.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlignBot.Data.Outbox;
+
+/// <summary>
+/// The dispatcher's view of the outbox. Each row is claimed with one conditional update (Pending → Sending), so
+/// two dispatchers — two threads or two instances — can never both send it; every outcome is recorded the same way.
+/// </summary>
+internal sealed class OutboxStore(AlignBotDbContext db)
+{
+    public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.Outbox.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+            .OrderBy(o => o.Id)
+            .Take(limit)
+            .Select(o => new { o.Id, o.Payload, o.Attempts, o.TargetKey })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OutboxItem(r.Id, OutboxJson.Deserialize(r.Payload), r.Attempts, r.TargetKey))];
+    }
+
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken) =>
+        await db.Outbox.Where(o => o.Status == OutboxStatus.Pending)
+            .OrderBy(o => o.NextAttemptAt)
+            .Select(o => (DateTimeOffset?)o.NextAttemptAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<bool> TryClaimAsync(long id, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        await db.Outbox
+            .Where(o => o.Id == id && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LeaseUntil, leaseUntil).SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken) == 1;
+
+    /// <summary>The platform message id of the row with <paramref name="key"/>, once it was sent; null while it is not.</summary>
+    public async Task<(bool Exists, string? ActivityId, OutboxStatus Status)> FindSentAsync(string key, CancellationToken cancellationToken)
+    {
+        var row = await db.Outbox.AsNoTracking().Where(o => o.Key == key)
+            .Select(o => new { o.Status, o.SentActivityId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? (false, null, OutboxStatus.Failed) : (true, row.SentActivityId, row.Status);
+    }
+
+    public Task MarkSentAsync(long id, SendResult.Sent sent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Status, OutboxStatus.Sent)
+                .SetProperty(o => o.SentActivityId, sent.ActivityId)
+                .SetProperty(o => o.SentConversationId, sent.ConversationId)
+                .SetProperty(o => o.CompletedAt, now)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(o => o.LastError, (string?)null),
+            cancellationToken);
+
+    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.NextAttemptAt, nextAttemptAt)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(o => o.LastError, Truncate(error)),
+            cancellationToken);
+
+    /// <summary>Puts a claimed row back without counting the attempt (the send was never tried).</summary>
+    public Task ReleaseAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatus.Sending).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.NextAttemptAt, nextAttemptAt)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(o => o.Attempts, o => o.Attempts - 1),
+            cancellationToken);
+
+    public Task CompleteAsync(long id, OutboxStatus status, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Status, status)
+                .SetProperty(o => o.CompletedAt, now)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(o => o.LastError, Truncate(error)),
+            cancellationToken);
+
+    /// <summary>Rows a dispatcher claimed and never finished (it stopped mid-send): marked indeterminate, never resent.</summary>
+    public Task<int> RecoverAbandonedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Status, OutboxStatus.Indeterminate)
+                .SetProperty(o => o.CompletedAt, now)
+                .SetProperty(o => o.LastError, "The dispatcher stopped while sending; not resent to avoid a duplicate."),
+            cancellationToken);
+
+    public async Task<IReadOnlyDictionary<OutboxStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+}

@@ -1,0 +1,59 @@
+using AlignBot.Core.Help;
+using AlignBot.Core.Routing;
+using AlignBot.Data;
+using AlignBot.Host.Conversations;
+using AlignBot.Host.Health;
+using AlignBot.Host.Outbox;
+using AlignBot.Host.Scheduling;
+using AlignBot.Host.Teams;
+
+namespace AlignBot.Host;
+
+/// <summary>The composition root's table of contents: every feature and channel registers here.</summary>
+internal static class AlignBotModule
+{
+    public static WebApplicationBuilder AddAlignBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddAlignBotData(builder.Configuration);
+        services.AddTeamsChannel(builder.Configuration, builder.Environment);
+        services.AddOutbox();
+        builder.AddScheduling();
+        services.AddAlignBotHealth(builder.Configuration);
+        services.AddChatRouting();
+        return builder;
+    }
+
+    public static WebApplication MapAlignBot(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapTeams();
+        app.MapAlignBotHealth();
+        app.MapGet("/", () => Results.Text("AlignBot is running. Bot endpoint: POST /api/messages. Health: GET /healthz."));
+        return app;
+    }
+
+    /// <summary>The router and the feature handlers it resolves per event.</summary>
+    private static IServiceCollection AddChatRouting(this IServiceCollection services)
+    {
+        var router = new ChatRouter();
+        HelpHandlers.Map(router);
+        services.AddSingleton(router);
+        services.AddScoped<HelpHandlers>();
+        services.AddScoped<InboundPipeline>();
+        return services;
+    }
+
+    private static IServiceCollection AddOutbox(this IServiceCollection services)
+    {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SendLimiter>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}

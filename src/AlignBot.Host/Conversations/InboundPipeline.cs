@@ -1,0 +1,107 @@
+using AlignBot.Core.Conversations;
+using AlignBot.Core.Routing;
+using AlignBot.Data;
+using AlignBot.Data.Conversations;
+using AlignBot.Data.Outbox;
+using AlignBot.Host.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlignBot.Host.Conversations;
+
+/// <summary>
+/// The one path every inbound event takes, whatever the platform: in one database transaction it records the
+/// delivery id (a retry does nothing twice), refreshes the stored conversation and person, runs the handler the
+/// router picks, and writes the handler's messages to the outbox. Then it wakes the dispatcher.
+/// </summary>
+internal sealed class InboundPipeline(
+    AlignBotDbContext db,
+    InboundDeduplicator deduplicator,
+    ConversationCapture capture,
+    OutboxWriter outbox,
+    ChatRouter router,
+    IServiceProvider services,
+    OutboxSignal signal,
+    ILogger<InboundPipeline> logger)
+{
+    public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Platform"] = chatEvent.Conversation.Platform.ToString(),
+            ["TenantId"] = chatEvent.Conversation.TenantId,
+            ["DeliveryId"] = chatEvent.DeliveryId,
+        });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await deduplicator.TryRecordAsync(chatEvent.Conversation.Platform, chatEvent.DeliveryId, cancellationToken))
+        {
+            PipelineLog.Duplicate(logger, chatEvent.DeliveryId);
+            return PipelineOutcome.Duplicate;
+        }
+
+        await capture.CaptureAsync(chatEvent, cancellationToken);
+        var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
+        var written = await outbox.AddAsync(Outbound(chatEvent, ack), cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            if (!await SeenMeanwhileAsync(chatEvent, cancellationToken))
+            {
+                throw;
+            }
+
+            // The same delivery raced in on another request and committed first.
+            PipelineLog.Duplicate(logger, chatEvent.DeliveryId);
+            return PipelineOutcome.Duplicate;
+        }
+
+        if (written > 0)
+        {
+            signal.Notify();
+        }
+
+        PipelineLog.Processed(logger, chatEvent.GetType().Name, written);
+        return new PipelineOutcome(false, ack);
+    }
+
+    /// <summary>
+    /// The handler's messages, plus — for a card press that arrived as a plain message (Action.Submit), where no
+    /// card can be returned in the response — the updated card as an in-place update of the pressed card.
+    /// </summary>
+    private static IEnumerable<OutboundMessage> Outbound(ChatEvent chatEvent, Ack ack)
+    {
+        if (chatEvent is CardActionSubmitted { ExpectsCardResponse: false } action)
+        {
+            if (ack.UpdatedCard is { } card && action.ActivityId is { } cardActivityId)
+            {
+                yield return OutboundMessage.UpdateActivity(action.Conversation, cardActivityId, MessageContent.FromCard(card));
+            }
+            else if (ack.UpdatedCard is { } newCard)
+            {
+                yield return OutboundMessage.Send(action.Conversation, MessageContent.FromCard(newCard));
+            }
+
+            if (ack.Message is { } text)
+            {
+                yield return OutboundMessage.Send(action.Conversation, MessageContent.FromText(text));
+            }
+        }
+
+        foreach (var message in ack.Outbound)
+        {
+            yield return message;
+        }
+    }
+
+    private async Task<bool> SeenMeanwhileAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var platform = (int)chatEvent.Conversation.Platform;
+        return await db.InboundDeliveries.AnyAsync(d => d.Platform == platform && d.DeliveryId == chatEvent.DeliveryId, cancellationToken);
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using AlignBot.Core.Conversations;
+using AlignBot.Data.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Host.Outbox;
+
+/// <summary>
+/// Delivers outbox rows through each platform's <see cref="IPlatformSender"/>. It keeps the platform limits
+/// locally (<see cref="SendLimiter"/>), sends at most one message per conversation at a time (so a
+/// conversation's messages arrive in order), retries what the platform says to retry with its Retry-After or an
+/// exponential backoff with jitter, never retries a recipient that is gone, records the sent message id, and never
+/// sends a row twice: a row is claimed in the database before the call, and a row found claimed after a restart is
+/// marked indeterminate instead of being sent again.
+/// </summary>
+internal sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<IPlatformSender> senders,
+    SendLimiter limiter,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<Platform, IPlatformSender> _senders = senders.ToDictionary(s => s.Platform);
+    private readonly ConcurrentDictionary<string, byte> _busyConversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private readonly CancellationTokenSource _sendsStopping = new();
+
+    private OutboxOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAbandonedAsync(stoppingToken);
+        using var concurrency = new SemaphoreSlim(Options.MaxConcurrency);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await DispatchDueAsync(concurrency, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                OutboxLog.LoopFailed(logger, ex);
+                wait = Options.PollInterval;
+            }
+
+            try
+            {
+                await signal.WaitAsync(wait, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(_inFlight.Values);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        using var registration = cancellationToken.Register(_sendsStopping.Cancel);
+        await Task.WhenAll(_inFlight.Values);
+    }
+
+    public override void Dispose()
+    {
+        _sendsStopping.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Starts every due row that the limits allow now; returns how long to wait before looking again.</summary>
+    private async Task<TimeSpan> DispatchDueAsync(SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    {
+        IReadOnlyList<OutboxItem> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = await scope.ServiceProvider.GetRequiredService<OutboxStore>().GetDueAsync(clock.GetUtcNow(), Options.BatchSize, stoppingToken);
+        }
+
+        var heldBack = new HashSet<string>(StringComparer.Ordinal);
+        var limited = false;
+        foreach (var item in due)
+        {
+            var conversation = ConversationKey(item.Message);
+            if (heldBack.Contains(conversation) || _busyConversations.ContainsKey(conversation))
+            {
+                // Keep the conversation's order: nothing after a held-back row of the same conversation goes first.
+                heldBack.Add(conversation);
+                continue;
+            }
+
+            if (!limiter.TryAcquireConversation(conversation))
+            {
+                heldBack.Add(conversation);
+                limited = true;
+                continue;
+            }
+
+            await limiter.AcquireTenantAsync(TenantKey(item.Message), stoppingToken);
+            await concurrency.WaitAsync(stoppingToken);
+            _busyConversations[conversation] = 0;
+            _inFlight[item.Id] = RunAsync(item, conversation, concurrency);
+        }
+
+        if (due.Count == Options.BatchSize && heldBack.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // Rows held back by a conversation limit are due again within the limiter's window segment.
+        return limited ? TimeSpan.FromMilliseconds(100) : await UntilNextDueAsync(stoppingToken);
+    }
+
+    private async Task RunAsync(OutboxItem item, string conversation, SemaphoreSlim concurrency)
+    {
+        await Task.Yield();
+        try
+        {
+            await DeliverAsync(item, _sendsStopping.Token);
+        }
+        catch (Exception ex)
+        {
+            OutboxLog.SendThrew(logger, ex, item.Id);
+        }
+        finally
+        {
+            _busyConversations.TryRemove(conversation, out _);
+            _inFlight.TryRemove(item.Id, out _);
+            concurrency.Release();
+            signal.Notify();
+        }
+    }
+
+    private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var now = clock.GetUtcNow();
+        if (!await store.TryClaimAsync(item.Id, now + Options.Lease, cancellationToken))
+        {
+            return; // another dispatcher took it
+        }
+
+        var attempt = item.Attempts + 1;
+        var message = item.Message;
+        var target = message.TargetActivityId;
+        if (target is null && item.TargetKey is { } targetKey)
+        {
+            var (exists, activityId, status) = await store.FindSentAsync(targetKey, cancellationToken);
+            if (!exists || status is OutboxStatus.RecipientGone or OutboxStatus.Failed or OutboxStatus.Indeterminate)
+            {
+                await store.CompleteAsync(item.Id, OutboxStatus.Failed, $"The message to change ({targetKey}) was never sent.", now, cancellationToken);
+                return;
+            }
+
+            if (activityId is null)
+            {
+                // The message to change is still on its way: try again shortly, without counting an attempt.
+                await store.ReleaseAsync(item.Id, now + TimeSpan.FromSeconds(1), cancellationToken);
+                return;
+            }
+
+            target = activityId;
+        }
+
+        if (!_senders.TryGetValue(message.To.Platform, out var sender))
+        {
+            await store.CompleteAsync(item.Id, OutboxStatus.Failed, $"No sender is configured for {message.To.Platform}.", now, cancellationToken);
+            return;
+        }
+
+        var result = await sender.SendAsync(message, target, cancellationToken);
+        now = clock.GetUtcNow();
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                await store.MarkSentAsync(item.Id, sent, now, cancellationToken);
+                OutboxLog.Sent(logger, item.Id, message.To.Platform.ToString(), sent.ActivityId);
+                break;
+            case SendResult.RecipientGone gone:
+                await store.CompleteAsync(item.Id, OutboxStatus.RecipientGone, gone.Reason, now, cancellationToken);
+                OutboxLog.RecipientGone(logger, item.Id, gone.Reason);
+                break;
+            case SendResult.Throttled throttled when attempt < Options.MaxAttempts:
+                var next = now + (throttled.RetryAfter ?? Backoff(attempt));
+                await store.RescheduleAsync(item.Id, next, $"Throttled ({throttled.StatusCode})", cancellationToken);
+                OutboxLog.Throttled(logger, item.Id, throttled.StatusCode, attempt, next);
+                break;
+            case SendResult.Failed { Retryable: true } failed when attempt < Options.MaxAttempts:
+                await store.RescheduleAsync(item.Id, now + Backoff(attempt), failed.Reason, cancellationToken);
+                OutboxLog.Failed(logger, item.Id, attempt, failed.Reason);
+                break;
+            default:
+                var reason = result switch
+                {
+                    SendResult.Failed failed => failed.Reason,
+                    SendResult.Throttled throttled => $"Still throttled ({throttled.StatusCode})",
+                    _ => result.ToString(),
+                };
+                await store.CompleteAsync(item.Id, OutboxStatus.Failed, reason, now, cancellationToken);
+                OutboxLog.GaveUp(logger, item.Id, attempt, reason);
+                break;
+        }
+    }
+
+    /// <summary>Exponential backoff from <see cref="OutboxOptions.BaseBackoff"/>, capped, with ±20 % jitter.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = Options.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = Math.Min(exponential, Options.MaxBackoff.TotalMilliseconds);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var next = await scope.ServiceProvider.GetRequiredService<OutboxStore>().NextDueAtAsync(cancellationToken);
+        if (next is null)
+        {
+            return Options.PollInterval;
+        }
+
+        var wait = next.Value - clock.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : wait < Options.PollInterval ? wait : Options.PollInterval;
+    }
+
+    private async Task RecoverAbandonedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var recovered = await scope.ServiceProvider.GetRequiredService<OutboxStore>().RecoverAbandonedAsync(clock.GetUtcNow(), cancellationToken);
+        if (recovered > 0)
+        {
+            OutboxLog.Recovered(logger, recovered);
+        }
+    }
+
+    private static string ConversationKey(OutboundMessage message) =>
+        message.Operation == OutboundOperation.SendToUser && message.Recipient is { } recipient
+            ? $"{(int)message.To.Platform}:user:{recipient.UserId}"
+            : $"{(int)message.To.Platform}:{message.To.ConversationId}";
+
+    private static string TenantKey(OutboundMessage message) => $"{(int)message.To.Platform}:{message.To.TenantId}";
+}

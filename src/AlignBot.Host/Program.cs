@@ -1,0 +1,26 @@
+using AlignBot.Data;
+using AlignBot.Host;
+using AlignBot.Host.Teams;
+
+// The repository's appsettings.json is linked into the build output; read it from there when the working
+// directory has none of its own (as under `dotnet run --project src/AlignBot.Host`).
+var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+builder.AddAlignBot();
+
+var app = builder.Build();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    if (app.Configuration.GetValue($"{StorageOptions.Section}:{nameof(StorageOptions.MigrateOnStart)}", true))
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+}
+
+if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
+{
+    TeamsLog.AnonymousMode(app.Logger);
+}
+
+app.MapAlignBot();
+await app.RunAsync();

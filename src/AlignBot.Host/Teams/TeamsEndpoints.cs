@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Text.Json;
+using AlignBot.Channels.Teams;
+using AlignBot.Channels.Teams.Activities;
+using AlignBot.Channels.Teams.Auth;
+using AlignBot.Core.Cards;
+using AlignBot.Core.Conversations;
+using AlignBot.Host.Conversations;
+
+namespace AlignBot.Host.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework messaging endpoint. Authenticates, parses, and hands the event to
+/// the pipeline; answers invokes with the Universal Actions response in the body. A request that is too large or
+/// malformed gets 400, an unauthenticated one 401, and neither changes anything.
+/// </summary>
+internal static class TeamsEndpoints
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static void MapTeams(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+
+    internal static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, InboundPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (authenticator.IsRequired && string.IsNullOrWhiteSpace(authorization))
+        {
+            return Results.Unauthorized();
+        }
+
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return BadRequest($"The request body is over {MaxBodyBytes / 1024} KB.");
+        }
+
+        var parsed = ActivityParser.Parse(body);
+        var activity = parsed switch
+        {
+            ParsedActivity.Event e => e.Activity,
+            ParsedActivity.Ignored i => i.Activity,
+            _ => null,
+        };
+        if (authenticator.IsRequired)
+        {
+            var auth = await authenticator.AuthenticateAsync(authorization, activity?.ChannelId, activity?.ServiceUrl, cancellationToken);
+            if (!auth.Succeeded)
+            {
+                TeamsLog.Unauthorized(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams"), auth.Failure ?? "unknown");
+                return Results.Unauthorized();
+            }
+        }
+
+        switch (parsed)
+        {
+            case ParsedActivity.Invalid invalid:
+                return BadRequest(invalid.Error);
+            case ParsedActivity.Ignored:
+                return Results.Ok();
+        }
+
+        var chatEvent = ((ParsedActivity.Event)parsed).ChatEvent;
+        var outcome = await pipeline.ProcessAsync(chatEvent, cancellationToken);
+        if (chatEvent is CardActionSubmitted { ExpectsCardResponse: true })
+        {
+            return Results.Json(InvokeResponse(outcome), ActivityJson.Options);
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary>The Universal Actions response: the updated card, or a message Teams shows under the card.</summary>
+    private static object InvokeResponse(PipelineOutcome outcome) =>
+        outcome switch
+        {
+            { IsDuplicate: true } => new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = "Already done." },
+            { Ack.UpdatedCard: { } card } => new { statusCode = 200, type = AdaptiveCard.ContentType, value = (object)CardJson.ToNode(card) },
+            { Ack.Message: { } message } => new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = (object)message },
+            _ => new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = (object)"Done." },
+        };
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The activity was not accepted.");
+
+    /// <summary>Reads the body up to the limit; null when it is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(8192);
+            var read = await request.Body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+}

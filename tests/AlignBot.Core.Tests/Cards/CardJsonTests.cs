@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlignBot.Core.Cards;
+using AlignBot.Core.Conversations;
+
+namespace AlignBot.Core.Tests.Cards;
+
+public sealed class CardJsonTests
+{
+    [Fact]
+    public void Serialize_Card_WritesAdaptiveCardSchemaNames()
+    {
+        var card = new AdaptiveCard
+        {
+            Body =
+            [
+                TextBlock.Heading("Hello"),
+                new InputText { Id = "note", Label = "Note", IsRequired = true, ErrorMessage = "Needed", IsMultiline = true },
+                new InputChoiceSet([new Choice("One", "1")]) { Id = "pick", Style = ChoiceSetStyle.Expanded },
+            ],
+            Actions = [new ExecuteAction("Go", "feature.go") { Data = new Dictionary<string, string> { ["id"] = "7" }, Style = ActionStyle.Positive }],
+        };
+
+        var json = JsonNode.Parse(CardJson.Serialize(card))!;
+
+        Assert.Equal("AdaptiveCard", (string?)json["type"]);
+        Assert.Equal("1.5", (string?)json["version"]);
+        Assert.Equal("TextBlock", (string?)json["body"]![0]!["type"]);
+        Assert.Equal("bolder", (string?)json["body"]![0]!["weight"]);
+        Assert.Equal("medium", (string?)json["body"]![0]!["size"]);
+        Assert.Equal("Input.Text", (string?)json["body"]![1]!["type"]);
+        Assert.True((bool?)json["body"]![1]!["isRequired"]);
+        Assert.Equal("Input.ChoiceSet", (string?)json["body"]![2]!["type"]);
+        Assert.Equal("expanded", (string?)json["body"]![2]!["style"]);
+        Assert.Equal("Action.Execute", (string?)json["actions"]![0]!["type"]);
+        Assert.Equal("feature.go", (string?)json["actions"]![0]!["verb"]);
+        Assert.Equal("positive", (string?)json["actions"]![0]!["style"]);
+        Assert.Equal("7", (string?)json["actions"]![0]!["data"]!["id"]);
+        Assert.Null(json["body"]![1]!["placeholder"]);
+    }
+
+    [Fact]
+    public void OutboundMessage_RoundTripsThroughJson_WithPolymorphicCard()
+    {
+        var to = new ConversationRef(Platform.Teams, "t", "c", ConversationKind.Channel, "https://s/", "team");
+        var card = new AdaptiveCard { Body = [new FactSet([new Fact("A", "B")]), new ActionSet([new OpenUrlAction("Open", "https://example.com")])] };
+        var message = OutboundMessage.Send(to, MessageContent.FromCard(card, "summary"), key: "k1");
+
+        var json = JsonSerializer.Serialize(message, CardJson.Options);
+        var back = JsonSerializer.Deserialize<OutboundMessage>(json, CardJson.Options)!;
+
+        Assert.Equal(message.To, back.To);
+        Assert.Equal("k1", back.Key);
+        Assert.IsType<FactSet>(back.Content!.Card!.Body[0]);
+        Assert.Equal(CardJson.Serialize(card), CardJson.Serialize(back.Content.Card));
+    }
+}

@@ -111,15 +111,19 @@ internal static partial class ActivityParser
             return new ParsedActivity.Invalid("The adaptiveCard/action invoke has no 'value.action'.");
         }
 
-        var verb = action.TryGetProperty("verb", out var verbElement) && verbElement.ValueKind == JsonValueKind.String ? verbElement.GetString() : null;
-        if (string.IsNullOrWhiteSpace(verb))
-        {
-            return new ParsedActivity.Invalid("The adaptiveCard/action invoke has no 'value.action.verb'.");
-        }
-
         var inputs = action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
             ? ReadInputs(data)
             : [];
+
+        // Action.Execute carries its verb in value.action.verb; a card that put it in data (as Action.Submit does) still works.
+        // A press without any verb is passed on with an empty verb, and the router answers that the button is unknown.
+        var verb = action.TryGetProperty("verb", out var verbElement) && verbElement.ValueKind == JsonValueKind.String ? verbElement.GetString() : null;
+        if (string.IsNullOrWhiteSpace(verb) && inputs.Remove(CardVerbKey, out var dataVerb))
+        {
+            verb = dataVerb;
+        }
+
+        verb = verb?.Trim() ?? "";
         return Event(activity, new CardActionSubmitted(verb, new CardInputs(inputs), ExpectsCardResponse: true)
         {
             DeliveryId = DeliveryId(activity),
@@ -174,8 +178,10 @@ internal static partial class ActivityParser
             TimeZone = TimeZone(activity),
         });
 
+    /// <summary>The bot is the activity's recipient; Teams gives every bot account an id starting with "28:".</summary>
     private static bool IsBot(ChannelAccount member, string? botId) =>
-        botId is not null && string.Equals(member.Id, botId, StringComparison.OrdinalIgnoreCase);
+        (botId is not null && string.Equals(member.Id, botId, StringComparison.OrdinalIgnoreCase))
+        || (member.Id?.StartsWith("28:", StringComparison.Ordinal) ?? false);
 
     private static UserRef User(ChannelAccount account) =>
         new(Platform.Teams, account.Id!, NullIfBlank(account.AadObjectId), NullIfBlank(account.Name));
@@ -194,6 +200,7 @@ internal static partial class ActivityParser
             "channel" => ConversationKind.Channel,
             "groupchat" => ConversationKind.GroupChat,
             "personal" => ConversationKind.Personal,
+            _ when activity.ChannelData?.Team is not null => ConversationKind.Channel,
             _ => conversation.IsGroup == true ? ConversationKind.GroupChat : ConversationKind.Personal,
         };
         var tenant = NullIfBlank(conversation.TenantId) ?? NullIfBlank(activity.ChannelData?.Tenant?.Id) ?? "";

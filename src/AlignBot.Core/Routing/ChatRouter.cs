@@ -111,6 +111,7 @@ public sealed class ChatRouter
         {
             MessageReceived message => RouteMessageAsync(message, services, cancellationToken),
             CardActionSubmitted action when _actions.TryGetValue(action.Verb, out var handler) => handler.Invoke(services, action, cancellationToken),
+            CardActionSubmitted { Verb.Length: 0 } => Task.FromResult(Ack.WithMessage("AlignBot can't tell which button this was: the card sent no action. Type 'help' to see what AlignBot can do.")),
             CardActionSubmitted action => Task.FromResult(Ack.WithMessage($"This button is no longer available ({action.Verb}). Type 'help' to see what AlignBot can do.")),
             BotInstalled installed when _installed is not null => _installed.Invoke(services, installed, cancellationToken),
             BotUninstalled uninstalled when _uninstalled is not null => _uninstalled.Invoke(services, uninstalled, cancellationToken),

@@ -40,6 +40,7 @@ internal sealed class InboundPipeline(
         }
 
         await capture.CaptureAsync(chatEvent, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
         var written = await outbox.AddAsync(Outbound(chatEvent, ack), cancellationToken);
         try

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using AlignBot.Data;
+using AlignBot.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlignBot.Host.Tests.Infrastructure;
+
+/// <summary>One test's world: a fake connector, the host on its own database, a fake clock, and helpers to talk to it.</summary>
+public sealed class BotTestContext : IAsyncDisposable
+{
+    private BotTestContext(FakeConnector connector, string databasePath, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Connector = connector;
+        DatabasePath = databasePath;
+        Clock = clock;
+        Settings = settings;
+        Factory = new AlignBotFactory(databasePath, clock, settings);
+        Client = Factory.CreateClient();
+    }
+
+    public FakeConnector Connector { get; }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IReadOnlyDictionary<string, string?>? Settings { get; }
+
+    public AlignBotFactory Factory { get; private set; }
+
+    public HttpClient Client { get; private set; }
+
+    public static async Task<BotTestContext> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var connector = await FakeConnector.StartAsync(cancellationToken);
+        return new BotTestContext(connector, AlignBotFactory.NewDatabasePath(), new FakeTimeProvider(AlignBotFactory.DefaultStart), settings);
+    }
+
+    /// <summary>Stops the host and starts a new one on the same database and clock: what a restart looks like.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Factory = new AlignBotFactory(DatabasePath, Clock, Settings);
+        Client = Factory.CreateClient();
+    }
+
+    /// <summary>A real Teams payload from shared/reference with its serviceUrl pointed at the fake connector.</summary>
+    public JsonObject Payload(string file, Action<JsonObject>? change = null)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(TestPaths.Reference("teams-payloads", file)))!.AsObject();
+        json["serviceUrl"] = Connector.ServiceUrl;
+        change?.Invoke(json);
+        return json;
+    }
+
+    public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, CancellationToken cancellationToken) =>
+        Client.PostAsJsonAsync("/api/messages", activity, cancellationToken);
+
+    public Task<HttpResponseMessage> PostRawAsync(string body, CancellationToken cancellationToken) =>
+        Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+
+    /// <summary>Runs a query against the host's own database.</summary>
+    internal async Task<T> QueryAsync<T>(Func<AlignBotDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AlignBotDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AlignBot.Host.Tests.Infrastructure;
+
+/// <summary>One request the fake connector received.</summary>
+public sealed record ConnectorRequest(string Method, string Path, JsonNode? Body, string Authorization)
+{
+    /// <summary>The Adaptive Card of the activity, when it carries one.</summary>
+    public JsonNode? Card => Body?["attachments"]?[0]?["content"];
+
+    /// <summary>All the text of the activity and its card, for "the user sees X" assertions.</summary>
+    public string VisibleText => Body?.ToJsonString(Readable) ?? "";
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Host.Tests.Infrastructure;
+
+/// <summary>
+/// A Bot Connector on loopback, on real HTTP: records every request and answers like the service does —
+/// an activity id for sends, a conversation id for creates — or with the failures a test queues (429 with
+/// Retry-After, 404, 5xx).
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> _failures = new();
+    private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private int _nextId;
+
+    private FakeConnector(WebApplication app)
+    {
+        _app = app;
+    }
+
+    /// <summary>The service URL to put in activities, with its trailing slash as Teams sends it.</summary>
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
+
+    public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.Map("/{**path}", connector.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        // The feature is always present on Kestrel once started.
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/teams/";
+        return connector;
+    }
+
+    /// <summary>The next request gets this status (and Retry-After) instead of success; queue several for several.</summary>
+    public void FailNext(HttpStatusCode status, TimeSpan? retryAfter = null) => _failures.Enqueue((status, retryAfter));
+
+    /// <summary>Waits until <paramref name="count"/> requests arrived (real HTTP is asynchronous); fails after a generous timeout.</summary>
+    public async Task<IReadOnlyList<ConnectorRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (_requests.Count < count)
+        {
+            try
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"Expected {count} connector requests, got {_requests.Count}: {string.Join(", ", _requests.Select(r => r.Method + " " + r.Path))}");
+            }
+        }
+
+        return Requests;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var request = new ConnectorRequest(
+            http.Request.Method,
+            Uri.UnescapeDataString(http.Request.Path.Value ?? ""),
+            string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body),
+            http.Request.Headers.Authorization.ToString());
+        _requests.Enqueue(request);
+
+        if (_failures.TryDequeue(out var failure))
+        {
+            http.Response.StatusCode = (int)failure.Status;
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "Fake", message = "queued failure" } }, http.RequestAborted);
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _nextId);
+        if (request.Method == "POST" && request.Path.EndsWith("/v3/conversations", StringComparison.Ordinal))
+        {
+            await http.Response.WriteAsJsonAsync(new { id = $"a:created-{id}" }, http.RequestAborted);
+            return;
+        }
+
+        if (request.Method == "DELETE")
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        await http.Response.WriteAsJsonAsync(new { id = $"activity-{id}" }, http.RequestAborted);
+    }
+}

@@ -31,11 +31,17 @@ internal sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Options.Enabled)
+        {
+            OutboxLog.Disabled(logger);
+            return;
+        }
+
         await RecoverAbandonedAsync(stoppingToken);
         using var concurrency = new SemaphoreSlim(Options.MaxConcurrency);
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            (TimeSpan Duration, TimeProvider Clock) wait;
             try
             {
                 wait = await DispatchDueAsync(concurrency, stoppingToken);
@@ -47,12 +53,12 @@ internal sealed class OutboxDispatcher(
             catch (Exception ex)
             {
                 OutboxLog.LoopFailed(logger, ex);
-                wait = Options.PollInterval;
+                wait = (Options.PollInterval, clock);
             }
 
             try
             {
-                await signal.WaitAsync(wait, clock, stoppingToken);
+                await signal.WaitAsync(wait.Duration, wait.Clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -76,8 +82,11 @@ internal sealed class OutboxDispatcher(
         base.Dispose();
     }
 
-    /// <summary>Starts every due row that the limits allow now; returns how long to wait before looking again.</summary>
-    private async Task<TimeSpan> DispatchDueAsync(SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    /// <summary>
+    /// Starts every due row that the limits allow now; returns how long to wait before looking again, and on which
+    /// clock: the rate limiter keeps real time, the schedule keeps the application's clock.
+    /// </summary>
+    private async Task<(TimeSpan Duration, TimeProvider Clock)> DispatchDueAsync(SemaphoreSlim concurrency, CancellationToken stoppingToken)
     {
         IReadOnlyList<OutboxItem> due;
         await using (var scope = scopes.CreateAsyncScope())
@@ -112,11 +121,11 @@ internal sealed class OutboxDispatcher(
 
         if (due.Count == Options.BatchSize && heldBack.Count == 0)
         {
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, clock);
         }
 
-        // Rows held back by a conversation limit are due again within the limiter's window segment.
-        return limited ? TimeSpan.FromMilliseconds(100) : await UntilNextDueAsync(stoppingToken);
+        // Rows held back by a conversation limit are due again within the limiter's window segment (real time).
+        return limited ? (TimeSpan.FromMilliseconds(100), TimeProvider.System) : (await UntilNextDueAsync(stoppingToken), clock);
     }
 
     private async Task RunAsync(OutboxItem item, string conversation, SemaphoreSlim concurrency)

@@ -2,6 +2,9 @@ namespace AlignBot.Host.Outbox;
 
 internal static partial class OutboxLog
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox dispatcher is switched off (AlignBot:Outbox:Enabled=false): messages are queued but not sent by this instance")]
+    public static partial void Disabled(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} outbox rows left in flight by a stopped dispatcher; they are not resent")]
     public static partial void Recovered(ILogger logger, int count);
 

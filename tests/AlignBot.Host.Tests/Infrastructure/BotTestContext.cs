@@ -40,12 +40,22 @@ public sealed class BotTestContext : IAsyncDisposable
     }
 
     /// <summary>Stops the host and starts a new one on the same database and clock: what a restart looks like.</summary>
-    public async Task RestartAsync()
+    public Task RestartAsync() => RestartWithSettingsAsync(Settings);
+
+    /// <summary>A restart with other settings (e.g. the dispatcher switched back on).</summary>
+    public async Task RestartWithSettingsAsync(IReadOnlyDictionary<string, string?>? settings)
     {
         Client.Dispose();
         await Factory.DisposeAsync();
-        Factory = new AlignBotFactory(DatabasePath, Clock, Settings);
+        Factory = new AlignBotFactory(DatabasePath, Clock, settings);
         Client = Factory.CreateClient();
+    }
+
+    /// <summary>Moves the fake clock on and wakes the dispatcher, as the passing of real time would.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        Factory.Services.GetRequiredService<AlignBot.Host.Outbox.OutboxSignal>().Notify();
     }
 
     /// <summary>A real Teams payload from shared/reference with its serviceUrl pointed at the fake connector.</summary>

@@ -30,7 +30,7 @@ public static class HelpCards
         var body = new List<CardElement>();
         if (notUnderstood is not null)
         {
-            body.Add(new TextBlock($"Sorry, I didn't understand \"{Shorten(notUnderstood, 80)}\".") { Color = TextColor.Warning });
+            body.Add(new TextBlock($"Sorry, I didn't understand \"{Shorten(notUnderstood, 80)}\".") { Weight = TextWeight.Bolder });
         }
 
         body.Add(TextBlock.Heading($"{ProductName} commands"));

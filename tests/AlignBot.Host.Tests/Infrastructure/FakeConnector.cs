@@ -33,6 +33,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
 
+    /// <summary>The members GET .../pagedmembers lists, page by page (the continuation token is the next index).</summary>
+    public List<(string Id, string Name, string AadObjectId)> Members { get; } = [];
+
     public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -97,6 +100,16 @@ public sealed class FakeConnector : IAsyncDisposable
             }
 
             await http.Response.WriteAsJsonAsync(new { error = new { code = "Fake", message = "queued failure" } }, http.RequestAborted);
+            return;
+        }
+
+        if (request.Method == "GET" && request.Path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            var pageSize = int.Parse(http.Request.Query["pageSize"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            var from = int.TryParse(http.Request.Query["continuationToken"].ToString(), out var token) ? token : 0;
+            var page = Members.Skip(from).Take(pageSize).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId }).ToList();
+            var next = from + page.Count < Members.Count ? (from + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            await http.Response.WriteAsJsonAsync(new { continuationToken = next, members = page }, http.RequestAborted);
             return;
         }
 

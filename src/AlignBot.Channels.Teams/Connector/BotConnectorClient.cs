@@ -35,6 +35,10 @@ internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider toke
         return SendAsync<PagedMembersResult>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/pagedmembers{query}", null, cancellationToken);
     }
 
+    /// <summary>One member of a conversation (Teams: GET /v3/conversations/{id}/members/{memberId}).</summary>
+    public Task<ConnectorResponse<TeamsMember>> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        SendAsync<TeamsMember>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
+
     /// <summary>All members of a conversation, following continuation tokens until the last page.</summary>
     public async IAsyncEnumerable<TeamsMember> GetAllMembersAsync(string serviceUrl, string conversationId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

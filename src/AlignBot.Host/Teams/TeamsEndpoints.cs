@@ -21,7 +21,7 @@ internal static class TeamsEndpoints
     public static void MapTeams(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
 
-    internal static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, InboundPipeline pipeline, CancellationToken cancellationToken)
+    internal static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, InstallEnricher enricher, InboundPipeline pipeline, CancellationToken cancellationToken)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (authenticator.IsRequired && string.IsNullOrWhiteSpace(authorization))
@@ -60,7 +60,7 @@ internal static class TeamsEndpoints
                 return Results.Ok();
         }
 
-        var chatEvent = ((ParsedActivity.Event)parsed).ChatEvent;
+        var chatEvent = await enricher.EnrichAsync(((ParsedActivity.Event)parsed).ChatEvent, cancellationToken);
         var outcome = await pipeline.ProcessAsync(chatEvent, cancellationToken);
         if (chatEvent is CardActionSubmitted { ExpectsCardResponse: true })
         {

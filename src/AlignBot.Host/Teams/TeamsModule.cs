@@ -31,6 +31,7 @@ internal static class TeamsModule
         services.AddSingleton(sp => new BotConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName),
             sp.GetRequiredService<IBotTokenProvider>()));
+        services.AddSingleton<InstallEnricher>();
         services.AddSingleton<IPlatformSender>(sp => new TeamsSender(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>()));
         return services;
     }

@@ -113,6 +113,15 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
+        if (request.Method == "GET" && request.Path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var memberId = request.Path[(request.Path.LastIndexOf("/members/", StringComparison.Ordinal) + "/members/".Length)..];
+            var known = Members.Where(m => m.Id == memberId).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId }).FirstOrDefault();
+            http.Response.StatusCode = known is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            await http.Response.WriteAsJsonAsync((object?)known ?? new { error = new { code = "MemberNotFoundInConversation" } }, http.RequestAborted);
+            return;
+        }
+
         var id = Interlocked.Increment(ref _nextId);
         if (request.Method == "POST" && request.Path.EndsWith("/v3/conversations", StringComparison.Ordinal))
         {

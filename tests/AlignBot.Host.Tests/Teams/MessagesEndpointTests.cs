@@ -79,10 +79,13 @@ public sealed class MessagesEndpointTests
     {
         await using var bot = await BotTestContext.StartAsync(Token);
 
+        bot.Connector.Members.Add(("29:<USERID>", "Ada Lovelace", "***"));
+
         await bot.PostActivityAsync(bot.Payload("conversationUpdate.membersAdded.bot-added-personal.json"), Token);
 
-        var request = Assert.Single(await bot.Connector.WaitForRequestsAsync(1, Token));
-        Assert.Contains("Welcome to AlignBot", request.VisibleText, StringComparison.Ordinal);
+        var requests = await bot.Connector.WaitForRequestsAsync(2, Token);
+        Assert.Equal("GET", requests[0].Method); // the installer's name, which the install event does not carry
+        Assert.Contains("Welcome to AlignBot, Ada", requests[1].VisibleText, StringComparison.Ordinal);
         var conversation = await bot.QueryAsync(db => db.Conversations.SingleAsync(Token));
         Assert.Equal(ConversationKind.Personal, conversation.Kind);
         Assert.Equal("<TENANT ID>", conversation.TenantId);
@@ -90,6 +93,18 @@ public sealed class MessagesEndpointTests
         var person = await bot.QueryAsync(db => db.People.SingleAsync(Token));
         Assert.Equal("29:<USERID>", person.UserId);
         Assert.Equal("***", person.PersonalConversationId);
+        Assert.Equal("Ada Lovelace", person.DisplayName);
+    }
+
+    [Fact]
+    public async Task Post_BotInstalledAndMemberLookupFails_StillWelcomes()
+    {
+        await using var bot = await BotTestContext.StartAsync(Token);
+
+        await bot.PostActivityAsync(bot.Payload("conversationUpdate.membersAdded.bot-added-personal.json"), Token);
+
+        var requests = await bot.Connector.WaitForRequestsAsync(2, Token);
+        Assert.Contains("Welcome to AlignBot", requests[1].VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]

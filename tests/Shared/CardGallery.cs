@@ -3,6 +3,7 @@ using AlignBot.Core.Conversations;
 using AlignBot.Core.Help;
 using AlignBot.Core.People;
 using AlignBot.Core.Routing;
+using AlignBot.Core.Standups;
 
 namespace AlignBot.Tests.Shared;
 
@@ -24,5 +25,20 @@ internal static class CardGallery
         yield return ("help.commands-not-understood", HelpCards.Help(router.Commands, "make me a sandwich with \"quotes\" and <tags>"));
         yield return ("help.profile", HelpCards.Profile(person));
         yield return ("help.profile-unknown", HelpCards.Profile(null));
+
+        var standup = new StandupDefinition(
+            Guid.Parse("6b1f5c55-0000-0000-0000-000000000001"), "team-1", "Sales EMEA daily",
+            [.. StandupQuestion.Defaults, new StandupQuestion("confidence", "How confident are you in this quarter's number?", Required: false, Choices: ["High", "Medium", "Low"])],
+            StandupDefinition.Weekdays, new TimeOnly(9, 0), TimeSpan.FromHours(4), TimeSpan.FromHours(1), null);
+        var occurrence = new StandupOccurrence(standup.Id, "29:1", new DateOnly(2026, 3, 2), DateTimeOffset.Parse("2026-03-02T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-03-02T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), OccurrenceKind.Prompt, "Europe/Berlin");
+        var answers = new Dictionary<string, string> { ["yesterday"] = "Demoed to Contoso", ["today"] = "Proposal for Fabrikam", ["blockers"] = "Need the updated pricing sheet", ["confidence"] = "Medium" };
+        yield return ("standup.prompt", StandupCards.Prompt(standup, occurrence));
+        yield return ("standup.prompt-with-errors", StandupCards.Prompt(standup, occurrence, new Dictionary<string, string> { ["yesterday"] = "Demoed to Contoso", ["today"] = "" }, new Dictionary<string, string> { ["today"] = "\"What will you do today?\" needs an answer." }));
+        yield return ("standup.prompt-open-blocker-reminder", StandupCards.Prompt(standup, occurrence, openBlocker: "Need the updated pricing sheet", isReminder: true));
+        yield return ("standup.answered", StandupCards.Answered(standup, occurrence, answers, late: true, editable: true));
+        yield return ("standup.closed", StandupCards.Closed(standup, occurrence, "Skipped today. See you tomorrow."));
+        yield return ("standup.report", StandupCards.Report(standup, occurrence.LocalDate, new StandupTally(5, 1, 1, 3, 1)));
+        yield return ("standup.answer", StandupCards.Answer(standup, "Ada Lovelace", answers, late: true, edited: true));
+        yield return ("standup.blocker", StandupCards.Blocker(standup, "Ada Lovelace", occurrence.LocalDate, "Need the updated pricing sheet"));
     }
 }

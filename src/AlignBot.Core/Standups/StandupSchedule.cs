@@ -33,7 +33,7 @@ public static class StandupSchedule
             var kind = availability.IsOutOfOffice(date) ? OccurrenceKind.OutOfOffice
                 : availability.SnoozedUntil is { } snoozed && snoozed > nowUtc ? OccurrenceKind.Snoozed
                 : OccurrenceKind.Prompt;
-            return new StandupOccurrence(standup.Id, memberId, date, promptAt, promptAt + standup.AnswerWindow, kind);
+            return new StandupOccurrence(standup.Id, memberId, date, promptAt, promptAt + standup.AnswerWindow, kind, availability.TimeZone);
         }
 
         return null;

@@ -29,7 +29,9 @@ internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFram
             return message.Operation switch
             {
                 OutboundOperation.Send => Classify(await connector.SendToConversationAsync(to.ServiceUrl, to.ConversationId, Render(message), cancellationToken)),
-                OutboundOperation.Reply => Classify(await connector.ReplyToActivityAsync(to.ServiceUrl, to.ConversationId, message.ReplyToActivityId ?? "", Render(message), cancellationToken)),
+                OutboundOperation.Reply when (message.ReplyToActivityId ?? targetActivityId) is { } parent =>
+                    Classify(await connector.ReplyToActivityAsync(to.ServiceUrl, to.ConversationId, parent, Render(message, parent), cancellationToken)),
+                OutboundOperation.Reply => new SendResult.Failed("No message to reply to: the parent was never sent.", Retryable: false),
                 OutboundOperation.Update when targetActivityId is not null =>
                     Classify(await connector.UpdateActivityAsync(to.ServiceUrl, to.ConversationId, targetActivityId, Render(message), cancellationToken), targetActivityId),
                 OutboundOperation.Delete when targetActivityId is not null =>
@@ -70,7 +72,7 @@ internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFram
     }
 
     /// <summary>The activity Teams receives: text, and the card as an Adaptive Card attachment.</summary>
-    internal static Activity Render(OutboundMessage message)
+    internal static Activity Render(OutboundMessage message, string? replyToId = null)
     {
         var content = message.Content ?? MessageContent.FromText("");
         return new Activity
@@ -79,7 +81,7 @@ internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFram
             Text = content.Card is null ? content.Text : null,
             Summary = content.Card is not null ? content.Text : null,
             Attachments = content.Card is null ? null : [new Attachment(AdaptiveCard.ContentType, CardJson.ToNode(content.Card))],
-            ReplyToId = message.Operation == OutboundOperation.Reply ? message.ReplyToActivityId : null,
+            ReplyToId = message.Operation == OutboundOperation.Reply ? replyToId ?? message.ReplyToActivityId : null,
         };
     }
 

@@ -24,6 +24,10 @@ public sealed record OutboundMessage(
     public static OutboundMessage Reply(ConversationRef to, string replyToActivityId, MessageContent content, string? key = null) =>
         new(to, OutboundOperation.Reply, content, key, ReplyToActivityId: replyToActivityId);
 
+    /// <summary>A reply in the thread of an earlier outbox row (the dispatcher waits until that one is sent).</summary>
+    public static OutboundMessage ReplyToSent(ConversationRef to, string parentOutboxKey, MessageContent content, string? key = null) =>
+        new(to, OutboundOperation.Reply, content, key, TargetOutboxKey: parentOutboxKey);
+
     public static OutboundMessage UpdateActivity(ConversationRef to, string activityId, MessageContent content) =>
         new(to, OutboundOperation.Update, content, TargetActivityId: activityId);
 

@@ -1,6 +1,8 @@
 using AlignBot.Data.Conversations;
+using AlignBot.Data.Organization;
 using AlignBot.Data.Outbox;
 using AlignBot.Data.People;
+using AlignBot.Data.Standups;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlignBot.Data;
@@ -18,6 +20,16 @@ internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    public DbSet<TeamRecord> Teams => Set<TeamRecord>();
+
+    public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
+
+    public DbSet<TeamHolidayRecord> TeamHolidays => Set<TeamHolidayRecord>();
+
+    public DbSet<StandupRecord> Standups => Set<StandupRecord>();
+
+    public DbSet<StandupPromptRecord> StandupPrompts => Set<StandupPromptRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +79,54 @@ internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.SentActivityId).HasMaxLength(512);
             e.Property(x => x.SentConversationId).HasMaxLength(512);
             e.Property(x => x.LastError).HasMaxLength(1024);
+        });
+
+        modelBuilder.Entity<TeamRecord>(e =>
+        {
+            e.ToTable("teams");
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(256);
+            e.Property(x => x.HomeConversationId).HasMaxLength(512);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Holidays).WithOne().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TeamMemberRecord>(e =>
+        {
+            e.ToTable("team_members");
+            e.HasIndex(x => new { x.TeamId, x.MemberId }).IsUnique();
+            e.HasIndex(x => x.MemberId);
+            e.Property(x => x.MemberId).HasMaxLength(64);
+            e.Property(x => x.DisplayName).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<TeamHolidayRecord>(e =>
+        {
+            e.ToTable("team_holidays");
+            e.HasKey(x => new { x.TeamId, x.Date });
+            e.Property(x => x.Name).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<StandupRecord>(e =>
+        {
+            e.ToTable("standups");
+            e.HasIndex(x => new { x.TeamId, x.Name }).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(128);
+            e.Property(x => x.TeamId).HasMaxLength(64);
+            e.Property(x => x.ReportConversationId).HasMaxLength(512);
+        });
+
+        modelBuilder.Entity<StandupPromptRecord>(e =>
+        {
+            e.ToTable("standup_prompts");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.MemberId).HasMaxLength(64);
+            e.Property(x => x.Blocker).HasMaxLength(4000);
+            e.HasIndex(x => new { x.StandupId, x.LocalDate });
+            e.HasIndex(x => new { x.StandupId, x.MemberId, x.LocalDate });
+            e.HasIndex(x => x.Status);
         });
     }
 }

@@ -1,7 +1,11 @@
 using AlignBot.Core.People;
+using AlignBot.Core.Organization;
+using AlignBot.Core.Standups;
 using AlignBot.Data.Conversations;
+using AlignBot.Data.Organization;
 using AlignBot.Data.Outbox;
 using AlignBot.Data.People;
+using AlignBot.Data.Standups;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +37,10 @@ public static class DataModule
         services.AddScoped<OutboxStore>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<RosterReader>();
+        services.AddScoped<IOrganization, OrganizationStore>();
+        services.AddScoped<IStandupStore, StandupStore>();
+        services.AddScoped<OrganizationWriter>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using AlignBot.Host.Conversations;
 using AlignBot.Host.Health;
 using AlignBot.Host.Outbox;
 using AlignBot.Host.Scheduling;
+using AlignBot.Host.Standups;
 using AlignBot.Host.Teams;
 
 namespace AlignBot.Host;
@@ -22,6 +23,7 @@ internal static class AlignBotModule
         services.AddOutbox();
         builder.AddScheduling();
         services.AddAlignBotHealth(builder.Configuration);
+        services.AddStandups();
         services.AddChatRouting();
         return builder;
     }
@@ -40,6 +42,7 @@ internal static class AlignBotModule
     private static IServiceCollection AddChatRouting(this IServiceCollection services)
     {
         var router = new ChatRouter();
+        StandupsModule.MapStandups(router);
         HelpHandlers.Map(router);
         services.AddSingleton(router);
         services.AddScoped<HelpHandlers>();

@@ -1,5 +1,6 @@
 using AlignBot.Data;
 using AlignBot.Host;
+using AlignBot.Host.Organization;
 using AlignBot.Host.Teams;
 
 // The repository's appsettings.json is linked into the build output; read it from there when the working
@@ -15,6 +16,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
     }
+
+    await scope.ServiceProvider.GetRequiredService<OrganizationSeeder>().ApplyAsync(app.Lifetime.ApplicationStopping);
 }
 
 if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))

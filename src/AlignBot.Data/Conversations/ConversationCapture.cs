@@ -69,7 +69,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
         person.DisplayName = from.DisplayName ?? person.DisplayName;
         person.Locale = chatEvent.Locale ?? person.Locale;
-        person.TimeZone = chatEvent.TimeZone ?? person.TimeZone;
+        person.TimeZone = person.TimeZoneChosen ? person.TimeZone : chatEvent.TimeZone ?? person.TimeZone;
         person.ServiceUrl = reference.ServiceUrl ?? person.ServiceUrl;
         if (reference.Kind == ConversationKind.Personal && chatEvent is not BotUninstalled)
         {

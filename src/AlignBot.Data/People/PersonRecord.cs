@@ -23,6 +23,12 @@ internal sealed class PersonRecord
     /// <summary>IANA time zone id.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>True when the person set their zone themselves: the client's zone then no longer overrides it.</summary>
+    public bool TimeZoneChosen { get; set; }
+
+    /// <summary>The last day the person is out of office (inclusive).</summary>
+    public DateOnly? OutOfOfficeUntil { get; set; }
+
     public string? PersonalConversationId { get; set; }
 
     public string? ServiceUrl { get; set; }

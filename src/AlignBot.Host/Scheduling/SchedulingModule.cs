@@ -16,6 +16,7 @@ internal static class SchedulingModule
         {
             q.ConfigureScheduler(s => s.InstanceName = "AlignBot");
             AddTick<HousekeepingTickJob>(q, HousekeepingTickJob.Key, "0 */10 * * * ?");
+            AddTick<Standups.StandupTickJob>(q, Standups.StandupTickJob.Key, "0 * * * * ?");
         });
         if (builder.Configuration.GetValue($"{Section}:Enabled", true))
         {

@@ -1,0 +1,16 @@
+using AlignBot.Core.Organization;
+
+namespace AlignBot.Data.Organization;
+
+/// <summary>A team as configuration declares it; applying it again changes nothing.</summary>
+public sealed record TeamSpec(
+    string Id,
+    string Name,
+    TeamKind Kind,
+    string? HomeConversationId,
+    string TimeZone,
+    IReadOnlySet<DayOfWeek> WorkingDays,
+    TimeOnly WorkStart,
+    TimeOnly WorkEnd,
+    IReadOnlyList<(string MemberId, string? DisplayName, TeamRole Role)> Members,
+    IReadOnlyList<(DateOnly Date, string? Name)> Holidays);

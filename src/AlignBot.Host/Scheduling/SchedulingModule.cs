@@ -1,20 +1,40 @@
+using AlignBot.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Quartz;
 
 namespace AlignBot.Host.Scheduling;
 
 /// <summary>
 /// Quartz decides when; the jobs call the same services chat does. One tick job per feature, asking "what is
-/// due now?" (STYLE.md §2), never one trigger per team. Quartz reads time from the container's <see cref="TimeProvider"/>.
+/// due now?" (STYLE.md §2), never one trigger per team.
 /// </summary>
+/// <remarks>
+/// The schedule lives in the app's own database (<see cref="StorageSelection"/>): SQLite through
+/// Microsoft.Data.Sqlite by default, PostgreSQL clustered when the app runs there, so each trigger fires on one
+/// instance and a dead instance's work is recovered. The store's tables come with our EF Core migrations
+/// (docs/adr/0001-quartz-schema.md); Quartz only validates them when it starts. Quartz reads time from the
+/// container's <see cref="TimeProvider"/> without being told (<c>UseTimeProvider</c> would pin one and hide a
+/// test's fake clock).
+/// </remarks>
 internal static class SchedulingModule
 {
     public const string Section = "AlignBot:Scheduler";
 
+    public const string SchedulerName = "AlignBot";
+
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
+        var storage = builder.Services
+            .Select(d => d.IsKeyedService ? null : d.ImplementationInstance)
+            .OfType<StorageSelection>()
+            .LastOrDefault()
+            ?? throw new InvalidOperationException("Register the database (AddAlignBotData) before the scheduler: Quartz keeps its schedule in the same database.");
+
         builder.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = "AlignBot");
+            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            q.UsePersistentStore(store => UseAppDatabase(store, storage));
             AddTick<HousekeepingTickJob>(q, HousekeepingTickJob.Key, "0 */10 * * * ?");
             AddTick<Standups.StandupTickJob>(q, Standups.StandupTickJob.Key, "0 * * * * ?");
         });
@@ -24,6 +44,21 @@ internal static class SchedulingModule
         }
 
         return builder;
+    }
+
+    /// <summary>Points the job store at the app's database; clustered on PostgreSQL, where several instances share it.</summary>
+    internal static void UseAppDatabase(IPersistentStoreBuilder store, StorageSelection storage)
+    {
+        store.UseSystemTextJsonSerializer();
+        if (storage.Provider == StorageProvider.Postgres)
+        {
+            store.UsePostgres(NpgsqlFactory.Instance, storage.ConnectionString);
+            store.UseClustering();
+        }
+        else
+        {
+            store.UseSqlite(SqliteFactory.Instance, storage.ConnectionString);
+        }
     }
 
     private static void AddTick<TJob>(IQuartzBuilder quartz, JobKey key, string cron)

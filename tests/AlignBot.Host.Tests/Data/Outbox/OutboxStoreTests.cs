@@ -1,0 +1,77 @@
+using AlignBot.Core.Conversations;
+using AlignBot.Data;
+using AlignBot.Data.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Host.Tests.Data.Outbox;
+
+public sealed class OutboxStoreTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    /// <summary>Dispatchers on several instances see the same due row and all try to claim it: one sends it.</summary>
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task TryClaimAsync_ManyConcurrentClaimersOfOneRow_ExactlyOneWins(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var id = await AddRowAsync(services, cancellationToken);
+        var leaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(5);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claimers = Enumerable.Range(0, 16).Select(_ => Task.Run(
+            async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+                await start.Task;
+                return await store.TryClaimAsync(id, leaseUntil, cancellationToken);
+            },
+            cancellationToken)).ToArray();
+
+        start.SetResult();
+        var claimed = await Task.WhenAll(claimers);
+
+        Assert.Equal(1, claimed.Count(won => won));
+        var row = await RowAsync(services, id, cancellationToken);
+        Assert.Equal(OutboxStatus.Sending, row.Status);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task TryClaimAsync_RowAlreadyClaimed_ReturnsFalse(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var id = await AddRowAsync(services, cancellationToken);
+        var leaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(5);
+        await using (var first = services.CreateAsyncScope())
+        {
+            Assert.True(await first.ServiceProvider.GetRequiredService<OutboxStore>().TryClaimAsync(id, leaseUntil, cancellationToken));
+        }
+
+        await using var second = services.CreateAsyncScope();
+        var claimed = await second.ServiceProvider.GetRequiredService<OutboxStore>().TryClaimAsync(id, leaseUntil, cancellationToken);
+
+        Assert.False(claimed);
+    }
+
+    private static async Task<long> AddRowAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var key = "claim-" + Guid.NewGuid().ToString("N");
+        await using var scope = services.CreateAsyncScope();
+        var to = new ConversationRef(Platform.Teams, "tenant-1", "conversation-" + key, ConversationKind.Channel, "https://smba.example.test/");
+        await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(to, MessageContent.FromText("hello"), key)], cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.Outbox.Where(o => o.Key == key).Select(o => o.Id).SingleAsync(cancellationToken);
+    }
+
+    private static async Task<OutboxRecord> RowAsync(IServiceProvider services, long id, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
+    }
+}

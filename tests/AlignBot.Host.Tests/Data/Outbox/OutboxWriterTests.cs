@@ -1,0 +1,83 @@
+using AlignBot.Core.Conversations;
+using AlignBot.Data;
+using AlignBot.Data.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Host.Tests.Data.Outbox;
+
+public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    private static readonly ConversationRef Channel = new(Platform.Teams, "tenant-1", "19:channel@thread.tacv2", ConversationKind.Channel, "https://smba.example.test/");
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task AddAsync_SameKeyTwiceInOneUnitOfWork_WritesOne(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var key = NewKey();
+        await using var scope = services.CreateAsyncScope();
+
+        var added = await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(
+            [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key), OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)],
+            cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+
+        Assert.Equal(1, added);
+        Assert.Equal(["first"], await TextsAsync(services, key, cancellationToken));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task AddAsync_KeyCommittedBefore_SkipsMessage(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var key = NewKey();
+        await using (var first = services.CreateAsyncScope())
+        {
+            await first.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(Channel, MessageContent.FromText("first"), key)], cancellationToken);
+            await first.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+        }
+
+        await using var second = services.CreateAsyncScope();
+        var added = await second.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
+        await second.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+
+        Assert.Equal(0, added);
+        Assert.Equal(["first"], await TextsAsync(services, key, cancellationToken));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task AddAsync_MessagesWithoutKey_WritesEach(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var conversation = Channel with { ConversationId = "19:" + NewKey() };
+        await using var scope = services.CreateAsyncScope();
+
+        var added = await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(
+            [OutboundMessage.Send(conversation, MessageContent.FromText("one")), OutboundMessage.Send(conversation, MessageContent.FromText("two"))],
+            cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+
+        Assert.Equal(2, added);
+        var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+        Assert.Equal(2, await db.Outbox.CountAsync(o => o.ConversationId == conversation.ConversationId, cancellationToken));
+    }
+
+    private static async Task<List<string?>> TextsAsync(IServiceProvider services, string key, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var payloads = await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().Outbox
+            .Where(o => o.Key == key).Select(o => o.Payload).ToListAsync(cancellationToken);
+        return [.. payloads.Select(p => OutboxJson.Deserialize(p).Content?.Text)];
+    }
+
+    private static string NewKey() => "writer-" + Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.Json;
+using AlignBot.Data;
+using AlignBot.Host.Scheduling;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AlignBot.Host.Tests.Data.Scheduling;
+
+/// <summary>The whole app started on an empty database, scheduler on: the schema is there before Quartz checks it.</summary>
+public sealed class ProgramStartupTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Program_FreshDatabase_MigratesBeforeTheSchedulerStarts(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var connectionString = await storage.CreateDatabaseAsync(provider, cancellationToken);
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting($"ConnectionStrings:{StorageOptions.ConnectionStringName}", connectionString)
+            .UseSetting($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}", provider.ToString())
+            .UseSetting($"{SchedulingModule.Section}:Enabled", "true")
+            .UseSetting("AlignBot:Outbox:Enabled", "false"));
+        using var client = app.CreateClient();
+
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), cancellationToken);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString());
+        Assert.True(await scheduler.Exists(HousekeepingTickJob.Key, cancellationToken));
+        Assert.Contains("qrtz_job_details", await SchemaCatalog.TablesAsync(provider, connectionString, cancellationToken));
+    }
+}

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AlignBot.Data;
 
@@ -37,6 +38,7 @@ public static class DataModule
         services.AddScoped<OutboxStore>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<DatabaseMigrator>();
+        services.TryAddSingleton(new OrganizationAdmins(new HashSet<string>()));
         services.AddScoped<RosterReader>();
         services.AddScoped<IOrganization, OrganizationStore>();
         services.AddScoped<IStandupStore, StandupStore>();

@@ -33,10 +33,10 @@ public sealed class BotTestContext : IAsyncDisposable
 
     public HttpClient Client { get; private set; }
 
-    public static async Task<BotTestContext> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<BotTestContext> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
     {
         var connector = await FakeConnector.StartAsync(cancellationToken);
-        return new BotTestContext(connector, AlignBotFactory.NewDatabasePath(), new FakeTimeProvider(AlignBotFactory.DefaultStart), settings);
+        return new BotTestContext(connector, AlignBotFactory.NewDatabasePath(), new FakeTimeProvider(start ?? AlignBotFactory.DefaultStart), settings);
     }
 
     /// <summary>Stops the host and starts a new one on the same database and clock: what a restart looks like.</summary>

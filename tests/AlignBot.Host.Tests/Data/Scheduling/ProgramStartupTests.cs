@@ -28,10 +28,20 @@ public sealed class ProgramStartupTests(StorageFixture storage) : IClassFixture<
         using var client = app.CreateClient();
 
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        using (var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            // The hosted service starts the scheduler after the app has started; give it that moment.
+            startup.CancelAfter(TimeSpan.FromSeconds(30));
+            while (scheduler.Status != SchedulerStatus.Running && !startup.IsCancellationRequested)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+        }
+
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), cancellationToken);
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, health.RootElement.GetRawText());
         Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString());
         Assert.True(await scheduler.Exists(HousekeepingTickJob.Key, cancellationToken));
         Assert.Contains("qrtz_job_details", await SchemaCatalog.TablesAsync(provider, connectionString, cancellationToken));

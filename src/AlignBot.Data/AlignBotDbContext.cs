@@ -31,6 +31,8 @@ internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<StandupPromptRecord> StandupPrompts => Set<StandupPromptRecord>();
 
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<InboundDelivery>(e =>
@@ -127,6 +129,18 @@ internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => new { x.StandupId, x.LocalDate });
             e.HasIndex(x => new { x.StandupId, x.MemberId, x.LocalDate });
             e.HasIndex(x => x.Status);
+        });
+
+        modelBuilder.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit");
+            e.HasIndex(x => new { x.TeamId, x.At });
+            e.Property(x => x.ActorUserId).HasMaxLength(256);
+            e.Property(x => x.ActorAadObjectId).HasMaxLength(64);
+            e.Property(x => x.ActorName).HasMaxLength(256);
+            e.Property(x => x.TeamId).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.Details).HasMaxLength(1000);
         });
     }
 }

@@ -42,6 +42,7 @@ public static class DataModule
         services.AddScoped<RosterReader>();
         services.AddScoped<IOrganization, OrganizationStore>();
         services.AddScoped<IStandupStore, StandupStore>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<OrganizationWriter>();
         return services;
     }

@@ -33,6 +33,7 @@ internal static class AlignBotModule
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapTeams();
+        app.MapStandupEndpoints();
         app.MapAlignBotHealth();
         app.MapGet("/", () => Results.Text("AlignBot is running. Bot endpoint: POST /api/messages. Health: GET /healthz."));
         return app;

@@ -22,6 +22,11 @@ public interface IStandupStore
 
     Task<IReadOnlyList<StandupPrompt>> GetPromptsAsync(Guid standupId, DateOnly localDate, CancellationToken cancellationToken);
 
+    /// <summary>Prompts of a stand-up between two local dates (inclusive).</summary>
+    Task<IReadOnlyList<StandupPrompt>> GetPromptsAsync(Guid standupId, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    Task DeleteStandupAsync(Guid standupId, CancellationToken cancellationToken);
+
     void Add(StandupPrompt prompt);
 
     void Update(StandupPrompt prompt);

@@ -55,6 +55,22 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
         return [.. stored.Where(p => !pending.ContainsKey(p.Key)).Concat(pending.Values).Select(ToPrompt)];
     }
 
+    public async Task<IReadOnlyList<StandupPrompt>> GetPromptsAsync(Guid standupId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var records = await db.StandupPrompts.AsNoTracking()
+            .Where(p => p.StandupId == standupId && p.LocalDate >= from && p.LocalDate <= to)
+            .OrderBy(p => p.LocalDate)
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(ToPrompt)];
+    }
+
+    public async Task DeleteStandupAsync(Guid standupId, CancellationToken cancellationToken)
+    {
+        var record = await db.Standups.SingleAsync(s => s.Id == standupId, cancellationToken);
+        record.Deleted = true;
+        record.UpdatedAt = clock.GetUtcNow();
+    }
+
     public void Add(StandupPrompt prompt) => db.StandupPrompts.Add(Apply(new StandupPromptRecord { Key = prompt.Key }, prompt));
 
     public void Update(StandupPrompt prompt)

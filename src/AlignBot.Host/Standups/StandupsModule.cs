@@ -19,9 +19,17 @@ internal static class StandupsModule
         services.AddScoped<StartDueStandups>();
         services.AddScoped<SendStandupReminders>();
         services.AddScoped<StandupHandlers>();
+        services.AddScoped<StandupAdminHandlers>();
+        services.AddDataProtection();
+        services.AddSingleton<StandupExportLinks>();
+        services.AddSingleton<IStandupExportLinks>(sp => sp.GetRequiredService<StandupExportLinks>());
         services.AddScoped<StandupTickJob>();
         return services;
     }
 
-    public static void MapStandups(ChatRouter router) => StandupHandlers.Map(router);
+    public static void MapStandups(ChatRouter router)
+    {
+        StandupHandlers.Map(router);
+        StandupAdminHandlers.Map(router);
+    }
 }

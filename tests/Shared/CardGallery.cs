@@ -1,6 +1,7 @@
 using AlignBot.Core.Cards;
 using AlignBot.Core.Conversations;
 using AlignBot.Core.Help;
+using AlignBot.Core.Organization;
 using AlignBot.Core.People;
 using AlignBot.Core.Routing;
 using AlignBot.Core.Standups;
@@ -39,6 +40,13 @@ internal static class CardGallery
         yield return ("standup.closed", StandupCards.Closed(standup, occurrence, "Skipped today. See you tomorrow."));
         yield return ("standup.report", StandupCards.Report(standup, occurrence.LocalDate, new StandupTally(5, 1, 1, 3, 1)));
         yield return ("standup.answer", StandupCards.Answer(standup, "Ada Lovelace", answers, late: true, edited: true));
+        IReadOnlyList<UserRef> roster = [new(Platform.Teams, "29:1", "aad-1", "Mara Marketing"), new(Platform.Teams, "29:2", "aad-2", "Ben Brand")];
+        yield return ("team.setup", TeamCards.Setup(roster, new Dictionary<string, string> { [TeamCards.NameInput] = "Product Marketing", [TeamCards.MembersInput] = "aad-1,aad-2", [TeamCards.LeadsInput] = "aad-1" }));
+        yield return ("team.setup-errors", TeamCards.Setup(roster, new Dictionary<string, string> { [TeamCards.NameInput] = "Product Marketing" }, ["Name at least one lead."]));
+        yield return ("team.saved", TeamCards.Saved("Product Marketing", 2, ["Mara Marketing"]));
+        yield return ("standup.new", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string>()));
+        yield return ("standup.new-errors", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string> { [TeamCards.StandupNameInput] = "Weekly" }, ["Pick at least one day."]));
+        yield return ("standup.created", TeamCards.StandupCreated("Product Marketing", standup));
         yield return ("standup.blocker", StandupCards.Blocker(standup, "Ada Lovelace", occurrence.LocalDate, "Need the updated pricing sheet"));
     }
 }

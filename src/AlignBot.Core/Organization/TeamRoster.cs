@@ -9,5 +9,6 @@ public sealed record TeamRoster(string TeamId, string Name, TeamKind Kind, Conve
 
     public Participant? Find(UserRef user) =>
         Members.FirstOrDefault(m => m.User is { } known && known.Platform == user.Platform && known.UserId == user.UserId)
-        ?? Members.FirstOrDefault(m => user.AadObjectId is { } aad && string.Equals(m.MemberId, aad, StringComparison.OrdinalIgnoreCase));
+        ?? Members.FirstOrDefault(m => user.AadObjectId is { } aad && string.Equals(m.MemberId, aad, StringComparison.OrdinalIgnoreCase))
+        ?? Members.FirstOrDefault(m => string.Equals(m.MemberId, user.UserId, StringComparison.OrdinalIgnoreCase));
 }

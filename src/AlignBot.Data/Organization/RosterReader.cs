@@ -17,8 +17,8 @@ internal sealed class RosterReader(AlignBotDbContext db)
         var query = db.Teams.AsNoTracking().Include(t => t.Members).Include(t => t.Holidays).AsSplitQuery();
         var teams = teamIds is null ? await query.ToListAsync(cancellationToken) : await query.Where(t => teamIds.Contains(t.Id)).ToListAsync(cancellationToken);
         var memberIds = teams.SelectMany(t => t.Members).Select(m => m.MemberId).Distinct().ToList();
-        var people = (await db.People.AsNoTracking().Where(p => p.Platform == Platform.Teams && p.AadObjectId != null && memberIds.Contains(p.AadObjectId)).ToListAsync(cancellationToken))
-            .GroupBy(p => p.AadObjectId!, StringComparer.OrdinalIgnoreCase)
+        var people = (await db.People.AsNoTracking().Where(p => (p.AadObjectId != null && memberIds.Contains(p.AadObjectId)) || memberIds.Contains(p.UserId)).ToListAsync(cancellationToken))
+            .GroupBy(p => p.AadObjectId != null && memberIds.Contains(p.AadObjectId) ? p.AadObjectId : p.UserId, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.LastSeenAt).First(), StringComparer.OrdinalIgnoreCase);
         var homeIds = teams.Select(t => t.HomeConversationId).OfType<string>().ToList();
         var homes = await db.Conversations.AsNoTracking().Where(c => homeIds.Contains(c.ConversationId)).ToDictionaryAsync(c => c.ConversationId, cancellationToken);

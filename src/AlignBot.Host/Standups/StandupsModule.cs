@@ -20,6 +20,7 @@ internal static class StandupsModule
         services.AddScoped<SendStandupReminders>();
         services.AddScoped<StandupHandlers>();
         services.AddScoped<StandupAdminHandlers>();
+        services.AddScoped<AlignBot.Core.Organization.TeamSetupHandlers>();
         services.AddDataProtection();
         services.AddSingleton<StandupExportLinks>();
         services.AddSingleton<IStandupExportLinks>(sp => sp.GetRequiredService<StandupExportLinks>());
@@ -31,5 +32,6 @@ internal static class StandupsModule
     {
         StandupHandlers.Map(router);
         StandupAdminHandlers.Map(router);
+        AlignBot.Core.Organization.TeamSetupHandlers.Map(router);
     }
 }

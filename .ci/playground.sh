@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 shared=${ALIGNBOT_SHARED_DIR:-$(cd "$root/../shared" && pwd)}
 steps=${PLAYGROUND_STEPS:-tests/playground/foundation.steps.json}
-out=artifacts/playground
+out=${PLAYGROUND_OUT:-artifacts/playground}
 bot_url=http://localhost:3978
 start_timeout=${BOT_START_TIMEOUT:-600}
 log() { printf '[playground] %s\n' "$*"; }

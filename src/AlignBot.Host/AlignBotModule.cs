@@ -43,8 +43,8 @@ internal static class AlignBotModule
     private static IServiceCollection AddChatRouting(this IServiceCollection services)
     {
         var router = new ChatRouter();
-        StandupsModule.MapStandups(router);
         HelpHandlers.Map(router);
+        StandupsModule.MapStandups(router);
         services.AddSingleton(router);
         services.AddScoped<HelpHandlers>();
         services.AddScoped<InboundPipeline>();

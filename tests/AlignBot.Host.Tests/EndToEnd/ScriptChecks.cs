@@ -23,6 +23,22 @@ public sealed class ScriptChecks
     }
 
     [Fact]
+    public async Task Playground_TeamsClientEmulator_LeadSetsUpTeamAndStandupOnCardsAndRunsIt()
+    {
+        NodeTool.RequireInstalled("playground");
+        RequireChromium();
+
+        var (exitCode, output) = await RunScriptAsync(".ci/playground.sh", TimeSpan.FromMinutes(12), new Dictionary<string, string>
+        {
+            ["PLAYGROUND_STEPS"] = "tests/playground/standups.steps.json",
+            ["PLAYGROUND_OUT"] = "artifacts/playground-standups",
+        });
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("playground: 6/6 steps passed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TeamsManifest_PassesTheOfficialManifestSchema()
     {
         NodeTool.RequireInstalled("manifestcheck");
@@ -57,6 +73,6 @@ public sealed class ScriptChecks
         Assert.Skip(message);
     }
 
-    private static Task<(int ExitCode, string Output)> RunScriptAsync(string script, TimeSpan timeout) =>
-        NodeTool.RunAsync("bash", [Path.Combine(TestPaths.RepositoryRoot, script)], TestPaths.RepositoryRoot, timeout, TestContext.Current.CancellationToken);
+    private static Task<(int ExitCode, string Output)> RunScriptAsync(string script, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        NodeTool.RunAsync("bash", [Path.Combine(TestPaths.RepositoryRoot, script)], TestPaths.RepositoryRoot, timeout, TestContext.Current.CancellationToken, environment);
 }

@@ -12,7 +12,7 @@ namespace AlignBot.Host.Tests.Infrastructure;
 /// whatever service URL the test's activities carry (a <see cref="FakeConnector"/> on loopback). The scheduler's hosted
 /// service is off so tests drive time themselves.
 /// </summary>
-public sealed class AlignBotFactory(string databasePath, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class AlignBotFactory(string databasePath, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
@@ -40,6 +40,7 @@ public sealed class AlignBotFactory(string databasePath, FakeTimeProvider clock,
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);
+            configureServices?.Invoke(services);
         });
     }
 }

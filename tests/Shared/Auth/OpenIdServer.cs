@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AlignBot.Tests.Shared.Auth;
+
+/// <summary>
+/// OpenID metadata and a JWKS on loopback, as login.botframework.com serves them (keys with <c>endorsements</c>),
+/// for one key set the test can rotate.
+/// </summary>
+internal sealed class OpenIdServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<(RsaSecurityKey Key, string[] Endorsements)> _keys = [];
+
+    private OpenIdServer(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string ChannelMetadataUrl => BaseUrl + "/channel/.well-known/openidconfiguration";
+
+    public string EmulatorMetadataUrl => BaseUrl + "/emulator/.well-known/openid-configuration";
+
+    public int KeyRequests { get; private set; }
+
+    public static async Task<OpenIdServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new OpenIdServer(app);
+        app.MapGet("/{which}/.well-known/{document}", (string which, HttpContext http) => Results.Json(new JsonObject
+        {
+            ["issuer"] = which == "channel" ? "https://api.botframework.com" : "https://login.microsoftonline.com/common/v2.0",
+            ["jwks_uri"] = $"{server.BaseUrl}/{which}/keys",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        }));
+        app.MapGet("/{which}/keys", () =>
+        {
+            server.KeyRequests++;
+            var keys = new JsonArray();
+            foreach (var (key, endorsements) in server._keys)
+            {
+                var p = key.Rsa.ExportParameters(false);
+                keys.Add(new JsonObject
+                {
+                    ["kty"] = "RSA",
+                    ["use"] = "sig",
+                    ["kid"] = key.KeyId,
+                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+                    ["endorsements"] = new JsonArray([.. endorsements.Select(e => (JsonNode?)JsonValue.Create(e))]),
+                });
+            }
+
+            return Results.Json(new JsonObject { ["keys"] = keys });
+        });
+        await app.StartAsync(cancellationToken);
+        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return server;
+    }
+
+    /// <summary>A new signing key, published in the JWKS with these endorsements.</summary>
+    public RsaSecurityKey AddKey(params string[] endorsements)
+    {
+        var key = NewKey();
+        _keys.Add((key, endorsements));
+        return key;
+    }
+
+    /// <summary>A key that is not published (a forger's key).</summary>
+    public static RsaSecurityKey NewKey() => new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

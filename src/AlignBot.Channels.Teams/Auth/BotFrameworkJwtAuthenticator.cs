@@ -44,8 +44,8 @@ internal sealed partial class BotFrameworkJwtAuthenticator : IInboundAuthenticat
         _options = options.Value;
         _clock = clock;
         _logger = logger;
-        _channel = new MetadataSource(_options.ChannelOpenIdMetadataUrl, http);
-        _emulator = new MetadataSource(_options.EmulatorOpenIdMetadataUrl, http);
+        _channel = new MetadataSource(_options.ChannelOpenIdMetadataUrl, http, clock);
+        _emulator = new MetadataSource(_options.EmulatorOpenIdMetadataUrl, http, clock);
         _emulatorIssuers = [.. EmulatorIssuers];
         if (!string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId))
         {
@@ -217,31 +217,24 @@ internal sealed partial class BotFrameworkJwtAuthenticator : IInboundAuthenticat
     private sealed record Metadata(OpenIdConnectConfiguration Configuration, IReadOnlyDictionary<string, string[]> Endorsements);
 
     /// <summary>
-    /// One OpenID metadata document and its key set, cached by Microsoft.IdentityModel's ConfigurationManager. The key
-    /// endorsements (which channels a key may sign for) are not part of JsonWebKey, so the JWKS is read for them too.
+    /// One OpenID metadata document and its key set, read with Microsoft.IdentityModel's retriever and kept for a day.
+    /// A token naming a key we don't have triggers one refresh, at most once a minute so random key ids can't make us
+    /// hammer the metadata endpoint. The key endorsements (which channels a key may sign for) are not part of
+    /// JsonWebKey, so the JWKS is read for them too.
     /// </summary>
-    private sealed class MetadataSource
+    private sealed class MetadataSource(string url, HttpClient http, TimeProvider clock)
     {
-        private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
-        private readonly HttpDocumentRetriever _retriever;
+        private static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
+        private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromMinutes(1);
+        private readonly HttpDocumentRetriever _retriever = new(http) { RequireHttps = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) };
         private readonly SemaphoreSlim _gate = new(1, 1);
         private Metadata? _current;
-
-        public MetadataSource(string url, HttpClient http)
-        {
-            _retriever = new HttpDocumentRetriever(http) { RequireHttps = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) };
-            _manager = new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), _retriever);
-        }
+        private DateTimeOffset _fetchedAt;
 
         public async Task<Metadata> GetAsync(bool refresh, CancellationToken cancellationToken)
         {
-            if (refresh)
-            {
-                _manager.RequestRefresh();
-            }
-
-            var configuration = await _manager.GetConfigurationAsync(cancellationToken);
-            if (_current is { } current && ReferenceEquals(current.Configuration, configuration))
+            var now = clock.GetUtcNow();
+            if (_current is { } current && !Stale(now, refresh))
             {
                 return current;
             }
@@ -249,36 +242,47 @@ internal sealed partial class BotFrameworkJwtAuthenticator : IInboundAuthenticat
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                if (_current is { } fresh && ReferenceEquals(fresh.Configuration, configuration))
+                if (_current is { } fresh && !Stale(now, refresh))
                 {
                     return fresh;
                 }
 
-                var endorsements = new Dictionary<string, string[]>(StringComparer.Ordinal);
-                if (!string.IsNullOrEmpty(configuration.JwksUri))
-                {
-                    var jwks = await _retriever.GetDocumentAsync(configuration.JwksUri, cancellationToken);
-                    using var document = JsonDocument.Parse(jwks);
-                    if (document.RootElement.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
-                    {
-                        foreach (var key in keys.EnumerateArray())
-                        {
-                            if (key.TryGetProperty("kid", out var kid) && kid.GetString() is { } id
-                                && key.TryGetProperty("endorsements", out var list) && list.ValueKind == JsonValueKind.Array)
-                            {
-                                endorsements[id] = [.. list.EnumerateArray().Select(e => e.GetString()).OfType<string>()];
-                            }
-                        }
-                    }
-                }
-
-                _current = new Metadata(configuration, endorsements);
+                var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(url, _retriever, cancellationToken);
+                _current = new Metadata(configuration, await ReadEndorsementsAsync(configuration, cancellationToken));
+                _fetchedAt = now;
                 return _current;
             }
             finally
             {
                 _gate.Release();
             }
+        }
+
+        private bool Stale(DateTimeOffset now, bool refresh) =>
+            now - _fetchedAt >= MaxAge || (refresh && now - _fetchedAt >= MinRefreshInterval);
+
+        private async Task<IReadOnlyDictionary<string, string[]>> ReadEndorsementsAsync(OpenIdConnectConfiguration configuration, CancellationToken cancellationToken)
+        {
+            var endorsements = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (string.IsNullOrEmpty(configuration.JwksUri))
+            {
+                return endorsements;
+            }
+
+            using var document = JsonDocument.Parse(await _retriever.GetDocumentAsync(configuration.JwksUri, cancellationToken));
+            if (document.RootElement.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var key in keys.EnumerateArray())
+                {
+                    if (key.TryGetProperty("kid", out var kid) && kid.GetString() is { } id
+                        && key.TryGetProperty("endorsements", out var list) && list.ValueKind == JsonValueKind.Array)
+                    {
+                        endorsements[id] = [.. list.EnumerateArray().Select(e => e.GetString()).OfType<string>()];
+                    }
+                }
+            }
+
+            return endorsements;
         }
     }
 }

@@ -121,9 +121,12 @@ public sealed class BotFrameworkJwtAuthenticatorTests : IAsyncLifetime
     {
         Assert.True((await AuthenticateAsync(Mint())).Succeeded);
         var rotated = _server.AddKey("msteams");
+        var tooSoon = await AuthenticateAsync(Mint(key: rotated)); // unknown keys refresh the metadata at most once a minute
+        _clock.Advance(TimeSpan.FromMinutes(2));
 
         var result = await AuthenticateAsync(Mint(key: rotated));
 
+        Assert.False(tooSoon.Succeeded);
         Assert.True(result.Succeeded, result.Failure);
         Assert.Equal(4, _server.KeyRequests); // two metadata fetches, each reading the JWKS for its keys and for their endorsements
     }

@@ -113,7 +113,7 @@ internal sealed class OutboxDispatcher(
                 continue;
             }
 
-            await limiter.AcquireTenantAsync(TenantKey(item.Message), stoppingToken);
+            await limiter.AcquireTenantAsync(TenantKey(item.Message), item.Message.Operation == OutboundOperation.SendToUser ? 2 : 1, stoppingToken);
             await concurrency.WaitAsync(stoppingToken);
             _busyConversations[conversation] = 0;
             _inFlight[item.Id] = RunAsync(item, conversation, concurrency);

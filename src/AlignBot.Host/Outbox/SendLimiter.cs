@@ -28,12 +28,15 @@ internal sealed class SendLimiter : IDisposable
         return lease.IsAcquired;
     }
 
-    /// <summary>Waits for a tenant permit (every conversation of the tenant shares it).</summary>
-    public async Task AcquireTenantAsync(string tenantKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for tenant permits (every conversation of the tenant shares them): one per request the message will make
+    /// (a proactive 1:1 message is two: create the conversation, then send).
+    /// </summary>
+    public async Task AcquireTenantAsync(string tenantKey, int requests, CancellationToken cancellationToken)
     {
         while (true)
         {
-            using var lease = await _perTenant.AcquireAsync(tenantKey, 1, cancellationToken);
+            using var lease = await _perTenant.AcquireAsync(tenantKey, requests, cancellationToken);
             if (lease.IsAcquired)
             {
                 return;

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Bench;
+
+/// <summary>
+/// A Bot Connector on loopback that enforces Teams' published limits the way the service does — per conversation
+/// 7 per second, 8 per 2 seconds and 60 per 30 seconds; per tenant 50 per second, over sliding windows — and answers
+/// 429 with Retry-After when a sender goes over. Each tenant is a path prefix of the service URL (/t{n}/).
+/// </summary>
+internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Queue<long>> _windows = new();
+    private readonly ConcurrentDictionary<string, int> _received = new();
+    private WebApplication? _app;
+    private long _requests;
+    private long _throttled;
+    private long _nextId;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>Messages delivered, by their text (the bench makes each text unique).</summary>
+    public IReadOnlyDictionary<string, int> Received => _received;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapPost("/{tenant}/v3/conversations", (string tenant) => Handle(tenant, "create:" + tenant, body: null));
+        _app.MapPost("/{tenant}/v3/conversations/{conversationId}/activities", async (string tenant, string conversationId, HttpRequest request) =>
+            Handle(tenant, conversationId, await JsonNode.ParseAsync(request.Body)));
+        _app.MapPost("/{tenant}/v3/conversations/{conversationId}/activities/{activityId}", async (string tenant, string conversationId, HttpRequest request) =>
+            Handle(tenant, conversationId, await JsonNode.ParseAsync(request.Body)));
+        await _app.StartAsync(cancellationToken);
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    public string ServiceUrl(int tenant) => $"{BaseUrl}/t{tenant}/";
+
+    private IResult Handle(string tenant, string conversation, JsonNode? body)
+    {
+        Interlocked.Increment(ref _requests);
+        if (enforceLimits && !(Allow("tenant:" + tenant, 50, 1000) & Allow("conv1:" + conversation, 7, 1000) & Allow("conv2:" + conversation, 8, 2000) & Allow("conv30:" + conversation, 60, 30000)))
+        {
+            Interlocked.Increment(ref _throttled);
+            return Results.Json(new { error = new { code = "Throttled" } }, statusCode: 429, contentType: null).WithRetryAfter();
+        }
+
+        if (body?["text"]?.GetValue<string>() is { } text)
+        {
+            _received.AddOrUpdate(text, 1, (_, n) => n + 1);
+        }
+
+        var id = Interlocked.Increment(ref _nextId);
+        return body is null ? Results.Json(new { id = $"a:created-{id}" }) : Results.Json(new { id = $"activity-{id}" });
+    }
+
+    /// <summary>Counts the request in a sliding window; false when the window is already full.</summary>
+    private bool Allow(string key, int limit, int windowMs)
+    {
+        var now = Environment.TickCount64;
+        var window = _windows.GetOrAdd(key, _ => new Queue<long>());
+        lock (window)
+        {
+            while (window.Count > 0 && now - window.Peek() >= windowMs)
+            {
+                window.Dequeue();
+            }
+
+            if (window.Count >= limit)
+            {
+                return false;
+            }
+
+            window.Enqueue(now);
+            return true;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+internal static class RetryAfterResult
+{
+    public static IResult WithRetryAfter(this IResult result) => new WithHeader(result);
+
+    private sealed class WithHeader(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AlignBot.Bench;
+
+/// <summary>
+/// The compiled host started as a process, as in production: time from process start until /healthz answers 200, and
+/// its resident memory after 5 seconds idle.
+/// </summary>
+internal static class StartupBench
+{
+    public static async Task<int> RunAsync(Arguments arguments)
+    {
+        var runs = arguments.Int("runs", 3);
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "AlignBot.Host.dll");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        Console.WriteLine($"startup benchmark: {hostDll}, {runs} runs, fresh SQLite database each");
+        for (var run = 1; run <= runs; run++)
+        {
+            var port = FreePort();
+            var folder = Directory.CreateTempSubdirectory("alignbot-startup").FullName;
+            var start = new ProcessStartInfo("dotnet", [hostDll]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+            start.Environment["ConnectionStrings__AlignBot"] = $"Data Source={Path.Combine(folder, "alignbot.db")}";
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            TimeSpan? ready = null;
+            while (watch.Elapsed < TimeSpan.FromSeconds(60) && ready is null)
+            {
+                try
+                {
+                    using var response = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
+                    if (response.IsSuccessStatusCode)
+                    {
+                        ready = watch.Elapsed;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(10);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var rss = ResidentMegabytes(process.Id);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Console.WriteLine($"  run {run}: ready in {(ready is { } r ? $"{r.TotalMilliseconds:F0} ms" : "never (60 s)")}, idle RSS after 5 s {rss:F0} MB");
+        }
+
+        return 0;
+    }
+
+    private static double ResidentMegabytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -23,12 +23,17 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
     private long _requests;
     private long _throttled;
     private long _nextId;
+    private long _firstRequest;
+    private long _lastDelivery;
 
     public string BaseUrl { get; private set; } = "";
 
     public long Requests => Interlocked.Read(ref _requests);
 
     public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>From the first request to the last delivered message: the span the send rate is measured over.</summary>
+    public TimeSpan ActiveSpan => TimeSpan.FromMilliseconds(Interlocked.Read(ref _lastDelivery) - Interlocked.Read(ref _firstRequest));
 
     /// <summary>Messages delivered, by their text (the bench makes each text unique).</summary>
     public IReadOnlyDictionary<string, int> Received => _received;
@@ -39,7 +44,12 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        _app.MapPost("/{tenant}/v3/conversations", (string tenant) => Handle(tenant, "create:" + tenant, body: null));
+        _app.MapPost("/{tenant}/v3/conversations", async (string tenant, HttpRequest request) =>
+        {
+            // Creating a 1:1 conversation counts against the tenant and against the conversation with that member.
+            var body = await JsonNode.ParseAsync(request.Body);
+            return Handle(tenant, "create:" + body?["members"]?[0]?["id"]?.GetValue<string>(), body: null);
+        });
         _app.MapPost("/{tenant}/v3/conversations/{conversationId}/activities", async (string tenant, string conversationId, HttpRequest request) =>
             Handle(tenant, conversationId, await JsonNode.ParseAsync(request.Body)));
         _app.MapPost("/{tenant}/v3/conversations/{conversationId}/activities/{activityId}", async (string tenant, string conversationId, HttpRequest request) =>
@@ -53,15 +63,24 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
     private IResult Handle(string tenant, string conversation, JsonNode? body)
     {
         Interlocked.Increment(ref _requests);
-        if (enforceLimits && !(Allow("tenant:" + tenant, 50, 1000) & Allow("conv1:" + conversation, 7, 1000) & Allow("conv2:" + conversation, 8, 2000) & Allow("conv30:" + conversation, 60, 30000)))
+        Interlocked.CompareExchange(ref _firstRequest, Environment.TickCount64, 0);
+        var checks = enforceLimits
+            ? new[] { ("tenant", Allow("tenant:" + tenant, 50, 1000)), ("1s", Allow("conv1:" + conversation, 7, 1000)), ("2s", Allow("conv2:" + conversation, 8, 2000)), ("30s", Allow("conv30:" + conversation, 60, 30000)) }
+            : [];
+        if (checks.Any(c => !c.Item2))
         {
-            Interlocked.Increment(ref _throttled);
+            if (Interlocked.Increment(ref _throttled) <= 3 && Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+            {
+                Console.Error.WriteLine($"429 at {Environment.TickCount64} for {conversation} ({string.Join(",", checks.Where(c => !c.Item2).Select(c => c.Item1))})");
+            }
+
             return Results.Json(new { error = new { code = "Throttled" } }, statusCode: 429, contentType: null).WithRetryAfter();
         }
 
         if (body?["text"]?.GetValue<string>() is { } text)
         {
             _received.AddOrUpdate(text, 1, (_, n) => n + 1);
+            Interlocked.Exchange(ref _lastDelivery, Environment.TickCount64);
         }
 
         var id = Interlocked.Increment(ref _nextId);

@@ -12,7 +12,7 @@ namespace AlignBot.Channels.Teams;
 /// the way the dispatcher needs: sent (with the message id), throttled (429, 412, 502, 504: retry after the
 /// service's Retry-After or a backoff), recipient gone (403, 404: never retried), or failed.
 /// </summary>
-internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFrameworkOptions> options) : IPlatformSender
+internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFrameworkOptions> options, ISendPacer pacer) : IPlatformSender
 {
     public Platform Platform => Platform.Teams;
 
@@ -26,6 +26,7 @@ internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFram
 
         try
         {
+            await pacer.WaitTurnAsync(message, cancellationToken);
             return message.Operation switch
             {
                 OutboundOperation.Send => Classify(await connector.SendToConversationAsync(to.ServiceUrl, to.ConversationId, Render(message), cancellationToken)),
@@ -67,6 +68,7 @@ internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFram
             return Classify(new ConnectorResponse<ResourceResponse>(created.StatusCode, null, created.RetryAfter, created.Error ?? "No conversation id returned."));
         }
 
+        await pacer.WaitTurnAsync(message, cancellationToken);
         var sent = Classify(await connector.SendToConversationAsync(to.ServiceUrl!, created.Body.Id, Render(message), cancellationToken));
         return sent is SendResult.Sent ok ? ok with { ConversationId = created.Body.Id } : sent;
     }

@@ -28,7 +28,7 @@ public static class DataModule
         }
         else
         {
-            services.AddDbContext<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
             services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<SqliteAlignBotDbContext>());
         }
 

@@ -56,6 +56,7 @@ internal static class AlignBotModule
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SendLimiter>();
+        services.AddSingleton<AlignBot.Core.Conversations.ISendPacer>(sp => sp.GetRequiredService<SendLimiter>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -113,7 +113,6 @@ internal sealed class OutboxDispatcher(
                 continue;
             }
 
-            await limiter.AcquireTenantAsync(TenantKey(item.Message), item.Message.Operation == OutboundOperation.SendToUser ? 2 : 1, stoppingToken);
             await concurrency.WaitAsync(stoppingToken);
             _busyConversations[conversation] = 0;
             _inFlight[item.Id] = RunAsync(item, conversation, concurrency);
@@ -257,5 +256,4 @@ internal sealed class OutboxDispatcher(
             ? $"{(int)message.To.Platform}:user:{recipient.UserId}"
             : $"{(int)message.To.Platform}:{message.To.ConversationId}";
 
-    private static string TenantKey(OutboundMessage message) => $"{(int)message.To.Platform}:{message.To.TenantId}";
 }

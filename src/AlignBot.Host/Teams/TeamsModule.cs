@@ -33,7 +33,8 @@ internal static class TeamsModule
             sp.GetRequiredService<IBotTokenProvider>()));
         services.AddSingleton<InstallEnricher>();
         services.AddSingleton<AlignBot.Core.Organization.IConversationMembers, TeamsConversationMembers>();
-        services.AddSingleton<IPlatformSender>(sp => new TeamsSender(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>()));
+        services.AddSingleton<IPlatformSender>(sp => new TeamsSender(
+            sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<ISendPacer>()));
         return services;
     }
 

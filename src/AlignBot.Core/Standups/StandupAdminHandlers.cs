@@ -69,16 +69,10 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
 
     public async Task<Ack> ReportAsync(CommandContext command, CancellationToken cancellationToken)
     {
-        var (name, from, to, error) = ParseRange(command.Arguments);
-        if (error is not null)
+        var (target, from, to, refusal) = await FindLedWithRangeAsync(command, cancellationToken);
+        if (refusal is not null)
         {
-            return Reply(command, error);
-        }
-
-        var (found, refusal) = await FindLedAsync(command, name, cancellationToken);
-        if (found is not { } target)
-        {
-            return refusal!;
+            return refusal;
         }
 
         var prompts = await store.GetPromptsAsync(target.Standup.Id, from, to, cancellationToken);
@@ -112,16 +106,10 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
 
     public async Task<Ack> ExportAsync(CommandContext command, CancellationToken cancellationToken)
     {
-        var (name, from, to, error) = ParseRange(command.Arguments);
-        if (error is not null)
+        var (target, from, to, refusal) = await FindLedWithRangeAsync(command, cancellationToken);
+        if (refusal is not null)
         {
-            return Reply(command, error);
-        }
-
-        var (found, refusal) = await FindLedAsync(command, name, cancellationToken);
-        if (found is not { } target)
-        {
-            return refusal!;
+            return refusal;
         }
 
         var card = new AdaptiveCard
@@ -135,6 +123,19 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
             Actions = [new OpenUrlAction("Download CSV", exports.Create(target.Standup.Id, from, to).ToString())],
         };
         return Ack.Reply(command.Message, MessageContent.FromCard(card, $"{target.Standup.Name} export"));
+    }
+
+    /// <summary>The stand-up a lead named, and the date range after its name; or the answer that explains what is wrong.</summary>
+    private async Task<((StandupDefinition Standup, TeamRoster Team) Target, DateOnly From, DateOnly To, Ack? Refusal)> FindLedWithRangeAsync(CommandContext command, CancellationToken cancellationToken)
+    {
+        var (name, from, to, error) = ParseRange(command.Arguments);
+        if (error is not null)
+        {
+            return (default, from, to, Reply(command, error));
+        }
+
+        var (found, refusal) = await FindLedAsync(command, name, cancellationToken);
+        return found is { } target ? (target, from, to, null) : (default, from, to, refusal);
     }
 
     /// <summary>"name [from] [to]": dates are yyyy-MM-dd at the end; the rest is the stand-up's name.</summary>

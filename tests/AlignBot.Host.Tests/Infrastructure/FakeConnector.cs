@@ -74,6 +74,29 @@ public sealed class FakeConnector : IAsyncDisposable
         return Requests;
     }
 
+    /// <summary>Waits for a request that matches; fails after a generous timeout, listing what did arrive.</summary>
+    public async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match, CancellationToken cancellationToken, Func<string>? context = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (_requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail("No matching connector request. " + (context?.Invoke() ?? "") + " Requests: " + string.Join(" | ", _requests.Select(r => $"{r.Method} {r.Path} {r.VisibleText}")));
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

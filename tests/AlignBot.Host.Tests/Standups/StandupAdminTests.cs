@@ -87,26 +87,8 @@ public sealed class StandupAdminTests
         await WaitForTextAsync(world, Lead, "The range starts after it ends");
     }
 
-    private static async Task<string> WaitForTextAsync(StandupWorld world, Member member, string text)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var found = world.Bot.Connector.Requests.FirstOrDefault(r => r.Path.EndsWith($"/{member.ChatId}/activities", StringComparison.Ordinal) && r.VisibleText.Contains(text, StringComparison.Ordinal));
-            if (found is not null)
-            {
-                return found.VisibleText;
-            }
-
-            try
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!Token.IsCancellationRequested)
-            {
-                Assert.Fail($"No message containing \"{text}\". Sent to {member.Name}: " + string.Join(" | ", world.Bot.Connector.Requests.Where(r => r.Path.Contains(member.ChatId, StringComparison.Ordinal)).Select(r => r.VisibleText)));
-            }
-        }
-    }
+    private static async Task<string> WaitForTextAsync(StandupWorld world, Member member, string text) =>
+        (await world.Bot.Connector.WaitForAsync(
+            r => r.Path.EndsWith($"/{member.ChatId}/activities", StringComparison.Ordinal) && r.VisibleText.Contains(text, StringComparison.Ordinal),
+            Token)).VisibleText;
 }

@@ -177,26 +177,6 @@ public sealed class StandupAnswerTests
 
     private static string Text(JsonNode response) => response.ToJsonString(Readable);
 
-    private static async Task<Infrastructure.ConnectorRequest> WaitForRequestAsync(StandupWorld world, Func<Infrastructure.ConnectorRequest, bool> match)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            if (world.Bot.Connector.Requests.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            try
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!Token.IsCancellationRequested)
-            {
-                var rows = await world.Bot.QueryAsync(db => db.Outbox.AsNoTracking().Select(o => $"{o.Key} {o.Operation} {o.Status} {o.LastError}").ToListAsync(Token));
-                Assert.Fail("No matching connector request. Outbox: " + string.Join(" | ", rows) + " Requests: " + string.Join(" | ", world.Bot.Connector.Requests.Select(r => r.Method + " " + r.Path)));
-            }
-        }
-    }
+    private static Task<Infrastructure.ConnectorRequest> WaitForRequestAsync(StandupWorld world, Func<Infrastructure.ConnectorRequest, bool> match) =>
+        world.Bot.Connector.WaitForAsync(match, Token);
 }

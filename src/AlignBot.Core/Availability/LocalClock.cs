@@ -10,6 +10,9 @@ public static class LocalClock
     public static TimeZoneInfo Zone(string ianaId) =>
         TryZone(ianaId, out var zone) ? zone : throw new ArgumentException($"Unknown time zone '{ianaId}'.", nameof(ianaId));
 
+    /// <summary>Zones by id, looked up once: the stand-up tick asks for every member's zone every minute.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);
+
     public static bool TryZone(string? ianaId, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
@@ -18,13 +21,14 @@ public static class LocalClock
             return false;
         }
 
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(ianaId.Trim(), out var found) && found is not null)
+        var found = Zones.GetOrAdd(ianaId.Trim(), id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var info) ? info : null);
+        if (found is null)
         {
-            zone = found;
-            return true;
+            return false;
         }
 
-        return false;
+        zone = found;
+        return true;
     }
 
     public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)

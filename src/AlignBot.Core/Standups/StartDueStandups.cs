@@ -18,9 +18,17 @@ public sealed partial class StartDueStandups(IStandupStore store, TimeProvider c
         foreach (var (standup, team) in await store.GetStandupsAsync(cancellationToken))
         {
             var started = new List<StandupOccurrence>();
+            var windows = new Dictionary<string, IReadOnlyList<(DateOnly, DateTimeOffset)>>(StringComparer.Ordinal);
             foreach (var member in StandupReport.Participants(standup, team))
             {
-                if (StandupSchedule.DueAt(standup, member.MemberId, member.Availability, now) is not { Kind: not OccurrenceKind.Snoozed } due
+                var zone = member.Availability.TimeZone;
+                if (!windows.TryGetValue(zone, out var open))
+                {
+                    open = windows[zone] = StandupSchedule.Windows(standup, zone, now);
+                }
+
+                if (open.Count == 0
+                    || StandupSchedule.DueAt(standup, member.MemberId, member.Availability, now, open) is not { Kind: not OccurrenceKind.Snoozed } due
                     || await store.PromptExistsAsync(due.Key, cancellationToken))
                 {
                     continue;

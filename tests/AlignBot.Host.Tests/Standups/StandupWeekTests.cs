@@ -11,11 +11,13 @@ public sealed class StandupWeekTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TwoWeeks_ThreeZonesUsDstHolidayAndOoo_EachMemberPromptedOncePerWorkingDayAtLocalNine()
+    public async Task TwoWeeks_ThreeZonesUsDstHolidayOooAndRestart_EachMemberPromptedOncePerWorkingDayAtLocalNine()
     {
         await using var world = await StartAsync(Token, Utc("2026-03-01T12:00:00Z"));
         await world.SayAsync(NewYork, "ooo until 2026-03-03", Token);
 
+        await world.RunUntilAsync(Utc("2026-03-06T09:00:00Z"), TimeSpan.FromMinutes(15), Token);
+        await world.Bot.RestartAsync(); // Friday mid-morning in Berlin: Tokyo answered hours ago, New York not yet prompted
         await world.RunUntilAsync(Utc("2026-03-14T00:00:00Z"), TimeSpan.FromMinutes(15), Token);
 
         var prompts = await world.Bot.QueryAsync(db => db.StandupPrompts.AsNoTracking().ToListAsync(Token));

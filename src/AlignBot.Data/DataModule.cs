@@ -25,11 +25,13 @@ public static class DataModule
         {
             services.AddDbContext<PostgresAlignBotDbContext>(o => o.UseNpgsql(connectionString));
             services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<PostgresAlignBotDbContext>());
+            services.AddSingleton(_ => WriteGate.Open());
         }
         else
         {
             services.AddDbContext<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
             services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<SqliteAlignBotDbContext>());
+            services.AddSingleton(_ => WriteGate.SingleWriter());
         }
 
         services.AddScoped<InboundDeduplicator>();

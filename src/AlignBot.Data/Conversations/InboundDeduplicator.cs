@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AlignBot.Data.Conversations;
 
 /// <summary>Records each delivery id once; a retried delivery of the same id is reported as seen.</summary>
-internal sealed class InboundDeduplicator(AlignBotDbContext db, TimeProvider clock)
+internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, TimeProvider clock)
 {
     /// <summary>
     /// Adds the delivery to the current unit of work. Returns false when it was processed before. The unique key
@@ -23,9 +23,10 @@ internal sealed class InboundDeduplicator(AlignBotDbContext db, TimeProvider clo
     }
 
     /// <summary>Forgets deliveries older than <paramref name="age"/>: platforms retry within minutes, not days.</summary>
-    public Task<int> PurgeOlderThanAsync(TimeSpan age, CancellationToken cancellationToken)
+    public async Task<int> PurgeOlderThanAsync(TimeSpan age, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - age;
-        return db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        return await db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -6,8 +6,9 @@ namespace AlignBot.Data.Outbox;
 /// <summary>
 /// The dispatcher's view of the outbox. Each row is claimed with one conditional update (Pending → Sending), so
 /// two dispatchers — two threads or two instances — can never both send it; every outcome is recorded the same way.
+/// Each write takes its turn at the <see cref="WriteGate"/>.
 /// </summary>
-internal sealed class OutboxStore(AlignBotDbContext db)
+internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
 {
     public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
@@ -27,9 +28,10 @@ internal sealed class OutboxStore(AlignBotDbContext db)
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<bool> TryClaimAsync(long id, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-        await db.Outbox
-            .Where(o => o.Id == id && o.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LeaseUntil, leaseUntil).SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken) == 1;
+        await WriteAsync(
+            db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatus.Pending),
+            s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LeaseUntil, leaseUntil).SetProperty(o => o.Attempts, o => o.Attempts + 1),
+            cancellationToken) == 1;
 
     /// <summary>The platform message id of the row with <paramref name="key"/>, once it was sent; null while it is not.</summary>
     public async Task<(bool Exists, string? ActivityId, OutboxStatus Status)> FindSentAsync(string key, CancellationToken cancellationToken)
@@ -41,7 +43,8 @@ internal sealed class OutboxStore(AlignBotDbContext db)
     }
 
     public Task MarkSentAsync(long id, SendResult.Sent sent, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(
+        WriteAsync(
+            db.Outbox.Where(o => o.Id == id),
             s => s.SetProperty(o => o.Status, OutboxStatus.Sent)
                 .SetProperty(o => o.SentActivityId, sent.ActivityId)
                 .SetProperty(o => o.SentConversationId, sent.ConversationId)
@@ -51,7 +54,8 @@ internal sealed class OutboxStore(AlignBotDbContext db)
             cancellationToken);
 
     public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(
+        WriteAsync(
+            db.Outbox.Where(o => o.Id == id),
             s => s.SetProperty(o => o.Status, OutboxStatus.Pending)
                 .SetProperty(o => o.NextAttemptAt, nextAttemptAt)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
@@ -60,7 +64,8 @@ internal sealed class OutboxStore(AlignBotDbContext db)
 
     /// <summary>Puts a claimed row back without counting the attempt (the send was never tried).</summary>
     public Task ReleaseAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatus.Sending).ExecuteUpdateAsync(
+        WriteAsync(
+            db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatus.Sending),
             s => s.SetProperty(o => o.Status, OutboxStatus.Pending)
                 .SetProperty(o => o.NextAttemptAt, nextAttemptAt)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
@@ -68,7 +73,8 @@ internal sealed class OutboxStore(AlignBotDbContext db)
             cancellationToken);
 
     public Task CompleteAsync(long id, OutboxStatus status, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(
+        WriteAsync(
+            db.Outbox.Where(o => o.Id == id),
             s => s.SetProperty(o => o.Status, status)
                 .SetProperty(o => o.CompletedAt, now)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
@@ -77,7 +83,8 @@ internal sealed class OutboxStore(AlignBotDbContext db)
 
     /// <summary>Rows a dispatcher claimed and never finished (it stopped mid-send): marked indeterminate, never resent.</summary>
     public Task<int> RecoverAbandonedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now).ExecuteUpdateAsync(
+        WriteAsync(
+            db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now),
             s => s.SetProperty(o => o.Status, OutboxStatus.Indeterminate)
                 .SetProperty(o => o.CompletedAt, now)
                 .SetProperty(o => o.LastError, "The dispatcher stopped while sending; not resent to avoid a duplicate."),
@@ -85,6 +92,15 @@ internal sealed class OutboxStore(AlignBotDbContext db)
 
     public async Task<IReadOnlyDictionary<OutboxStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
         await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private async Task<int> WriteAsync(
+        IQueryable<OutboxRecord> rows,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxRecord>> setters,
+        CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        return await rows.ExecuteUpdateAsync(setters, cancellationToken);
+    }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
 }

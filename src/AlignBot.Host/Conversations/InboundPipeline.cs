@@ -15,6 +15,7 @@ namespace AlignBot.Host.Conversations;
 /// </summary>
 internal sealed class InboundPipeline(
     AlignBotDbContext db,
+    WriteGate gate,
     InboundDeduplicator deduplicator,
     ConversationCapture capture,
     OutboxWriter outbox,
@@ -32,6 +33,7 @@ internal sealed class InboundPipeline(
             ["DeliveryId"] = chatEvent.DeliveryId,
         });
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await deduplicator.TryRecordAsync(chatEvent.Conversation.Platform, chatEvent.DeliveryId, cancellationToken))
         {

@@ -11,7 +11,7 @@ namespace AlignBot.Host.Standups;
 /// that are due, in one transaction with their outbox rows.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class StandupTickJob(StartDueStandups starter, SendStandupReminders reminders, OutboxWriter outbox, AlignBotDbContext db, OutboxSignal signal) : IJob
+internal sealed class StandupTickJob(StartDueStandups starter, SendStandupReminders reminders, OutboxWriter outbox, AlignBotDbContext db, WriteGate gate, OutboxSignal signal) : IJob
 {
     public static readonly JobKey Key = new("standups.tick", "alignbot");
 
@@ -19,6 +19,7 @@ internal sealed class StandupTickJob(StartDueStandups starter, SendStandupRemind
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var messages = (await starter.ExecuteAsync(cancellationToken)).Concat(await reminders.ExecuteAsync(cancellationToken)).ToList();
         var written = await outbox.AddAsync(messages, cancellationToken);

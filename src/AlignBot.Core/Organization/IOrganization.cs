@@ -11,6 +11,9 @@ public interface IOrganization
     /// <summary>The teams the person belongs to, with each team's roster.</summary>
     Task<IReadOnlyList<TeamRoster>> TeamsOfAsync(UserRef user, CancellationToken cancellationToken);
 
+    /// <summary>Every team with its roster.</summary>
+    Task<IReadOnlyList<TeamRoster>> AllTeamsAsync(CancellationToken cancellationToken);
+
     /// <summary>The team whose home is this conversation, if any.</summary>
     Task<TeamRoster?> TeamOfConversationAsync(ConversationRef conversation, CancellationToken cancellationToken);
 

@@ -18,6 +18,9 @@ internal sealed class OrganizationStore(AlignBotDbContext db, RosterReader roste
         return teamIds.Count == 0 ? [] : [.. (await rosters.ReadAsync(teamIds, cancellationToken)).Values];
     }
 
+    public async Task<IReadOnlyList<TeamRoster>> AllTeamsAsync(CancellationToken cancellationToken) =>
+        [.. (await rosters.ReadAsync(null, cancellationToken)).Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+
     public async Task<TeamRoster?> TeamOfConversationAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
         var home = ConversationCapture.BaseConversationId(conversation.ConversationId);

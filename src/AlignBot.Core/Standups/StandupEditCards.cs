@@ -27,10 +27,10 @@ public static class StandupEditCards
         var actions = new List<CardAction>();
         if (rows.Count < StandupQuestionEditor.MaxQuestions)
         {
-            actions.Add(new ExecuteAction("Add question", StandupActions.QuestionAdd) { Data = Data(standup, rows) });
+            actions.Add(new ExecuteAction("Add question", StandupActions.QuestionAdd) { Data = Data(standup) });
         }
 
-        actions.Add(new ExecuteAction("Save", StandupActions.QuestionsSave) { Data = Data(standup, rows), Style = ActionStyle.Positive });
+        actions.Add(new ExecuteAction("Save", StandupActions.QuestionsSave) { Data = Data(standup), Style = ActionStyle.Positive });
         return new AdaptiveCard { FallbackText = $"Edit {standup.Name}.", Body = body, Actions = actions };
     }
 
@@ -70,21 +70,23 @@ public static class StandupEditCards
         var buttons = new List<CardAction>();
         if (i > 0)
         {
-            buttons.Add(new ExecuteAction("Move up", StandupActions.QuestionUp) { Data = Data(standup, rows, i) });
+            buttons.Add(new ExecuteAction("Move up", StandupActions.QuestionUp) { Data = Data(standup, i) });
         }
 
         if (i < rows.Count - 1)
         {
-            buttons.Add(new ExecuteAction("Move down", StandupActions.QuestionDown) { Data = Data(standup, rows, i) });
+            buttons.Add(new ExecuteAction("Move down", StandupActions.QuestionDown) { Data = Data(standup, i) });
         }
 
         if (rows.Count > 1)
         {
-            buttons.Add(new ExecuteAction("Remove", StandupActions.QuestionRemove) { Data = Data(standup, rows, i), Style = ActionStyle.Destructive });
+            buttons.Add(new ExecuteAction("Remove", StandupActions.QuestionRemove) { Data = Data(standup, i), Style = ActionStyle.Destructive });
         }
 
         var items = new List<CardElement>
         {
+            // Which question the row is: sent back with every button, so answers stay stored under the same id.
+            new InputText { Id = StandupQuestionEditor.IdKey(i), Value = row.Id, IsVisible = false },
             new InputText
             {
                 Id = StandupQuestionEditor.TextInput(i), Label = $"Question {i + 1}", Value = row.Text,
@@ -106,7 +108,7 @@ public static class StandupEditCards
             new InputText
             {
                 Id = StandupQuestionEditor.OptionsInput(i), Label = "Options of a choice, separated by commas", Value = row.Options,
-                Placeholder = "High, Medium, Low", MaxLength = 1000,
+                Placeholder = "High, Medium, Low", MaxLength = StandupQuestionEditor.MaxOptionsLength,
             },
         };
         if (buttons.Count > 0)
@@ -117,19 +119,10 @@ public static class StandupEditCards
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 
-    /// <summary>What every button sends besides the inputs: the stand-up, the rows' ids in order and, for a row's button, the row.</summary>
-    private static Dictionary<string, string> Data(StandupDefinition standup, IReadOnlyList<QuestionRow> rows, int? row = null)
+    /// <summary>What a button sends besides the inputs: the stand-up and, for a row's button, the row.</summary>
+    private static Dictionary<string, string> Data(StandupDefinition standup, int? row = null)
     {
-        var data = new Dictionary<string, string>
-        {
-            [StandupActions.StandupKey] = standup.Id.ToString("N"),
-            [StandupQuestionEditor.CountKey] = rows.Count.ToString(CultureInfo.InvariantCulture),
-        };
-        for (var i = 0; i < rows.Count; i++)
-        {
-            data[StandupQuestionEditor.IdKey(i)] = rows[i].Id;
-        }
-
+        var data = new Dictionary<string, string> { [StandupActions.StandupKey] = standup.Id.ToString("N") };
         if (row is { } index)
         {
             data[StandupActions.RowKey] = index.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AlignBot.Core.Conversations;
 
 namespace AlignBot.Core.Standups;
@@ -14,12 +13,10 @@ public static class StandupQuestionEditor
     public const int MinChoices = 2;
     public const int MaxChoices = 20;
     public const int MaxChoiceLength = 100;
+    public const int MaxOptionsLength = 500;
 
     public const string KindText = "text";
     public const string KindChoice = "choice";
-
-    /// <summary>The data key that carries how many rows the card shows.</summary>
-    public const string CountKey = "sq_count";
 
     public static string IdKey(int row) => $"sq_{row}_id";
 
@@ -33,16 +30,15 @@ public static class StandupQuestionEditor
 
     public static string BlockersInput(int row) => $"sq_{row}_blockers";
 
-    /// <summary>The rows as the card sent them back, in the card's order; a row without an id is dropped.</summary>
+    /// <summary>The rows as the card sent them back, in the card's order (each row's hidden id input says which question it is).</summary>
     public static List<QuestionRow> Read(CardInputs inputs)
     {
-        var count = int.TryParse(inputs.Text(CountKey), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, MaxQuestions + 1) : 0;
         var rows = new List<QuestionRow>();
-        for (var row = 0; row < count; row++)
+        for (var row = 0; row <= MaxQuestions; row++)
         {
             if (inputs.Text(IdKey(row)) is not { } id)
             {
-                continue;
+                break;
             }
 
             rows.Add(new QuestionRow(
@@ -138,9 +134,9 @@ public static class StandupQuestionEditor
                 {
                     errors.Add($"{name} is a choice: give at least {MinChoices} different options, separated by commas.");
                 }
-                else if (choices.Count > MaxChoices)
+                else if (choices.Count > MaxChoices || row.Options.Length > MaxOptionsLength)
                 {
-                    errors.Add($"{name} has {choices.Count} options; the most is {MaxChoices}.");
+                    errors.Add($"{name} has too many options: at most {MaxChoices}, in {MaxOptionsLength} characters.");
                 }
                 else if (choices.FirstOrDefault(c => c.Length > MaxChoiceLength) is { } tooLong)
                 {

@@ -114,7 +114,6 @@ public sealed class StandupQuestionEditorTests
     {
         var inputs = new CardInputs(new Dictionary<string, string>
         {
-            [StandupQuestionEditor.CountKey] = "2",
             [StandupQuestionEditor.IdKey(0)] = "mood",
             [StandupQuestionEditor.TextInput(0)] = "How confident?",
             [StandupQuestionEditor.RequiredInput(0)] = "false",

@@ -110,5 +110,7 @@ internal static class StandupBench
         public void Update(StandupPrompt prompt) => _prompts[prompt.Key] = prompt;
 
         public Task SaveStandupAsync(StandupDefinition definition, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task SaveQuestionsAsync(Guid standupId, IReadOnlyList<StandupQuestion> questions, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

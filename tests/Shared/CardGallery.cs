@@ -47,6 +47,11 @@ internal static class CardGallery
         yield return ("standup.new", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string>()));
         yield return ("standup.new-errors", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string> { [TeamCards.StandupNameInput] = "Weekly" }, ["Pick at least one day."]));
         yield return ("standup.created", TeamCards.StandupCreated("Product Marketing", standup));
+        IReadOnlyList<QuestionRow> rows = [.. standup.Questions.Select(QuestionRow.From), new QuestionRow("qnew", "", IsChoice: true, Options: "Hot")];
+        yield return ("standup.edit", StandupEditCards.Edit(standup, "Sales EMEA", [.. standup.Questions.Select(QuestionRow.From)]));
+        yield return ("standup.edit-errors", StandupEditCards.Edit(standup with { Paused = true, RemindAfter = null }, "Sales EMEA", rows, ["Question 5 has no text.", "Question 5 is a choice: give at least 2 different options, separated by commas."]));
+        yield return ("standup.edit-single-question", StandupEditCards.Edit(standup, "Sales EMEA", [rows[0]]));
+        yield return ("standup.edit-saved", StandupEditCards.Saved(standup));
         yield return ("standup.blocker", StandupCards.Blocker(standup, "Ada Lovelace", occurrence.LocalDate, "Need the updated pricing sheet"));
     }
 }

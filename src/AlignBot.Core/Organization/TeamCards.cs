@@ -68,9 +68,9 @@ public static class TeamCards
             new InputChoiceSet([new Choice("No reminder", "0"), new Choice("After 30 minutes", "30"), new Choice("After 1 hour", "60"), new Choice("After 2 hours", "120")]) { Id = StandupReminderInput, Label = "Reminder", Value = values.GetValueOrDefault(StandupReminderInput, "60") },
             new InputText
             {
-                Id = StandupQuestionsInput, Label = "Questions, one per line (a line starting with ! asks about blockers; ? makes it optional)", IsMultiline = true,
+                Id = StandupQuestionsInput, Label = "Questions, one per line (a line starting with ! asks about blockers; ? makes it optional; \"text | A, B, C\" is a choice)", IsMultiline = true,
                 Value = values.GetValueOrDefault(StandupQuestionsInput, "What did you do since the last stand-up?\nWhat will you do today?\n!?Anything blocking you?"),
-                IsRequired = true, ErrorMessage = "At least one question.", MaxLength = 2000,
+                IsRequired = true, ErrorMessage = "At least one question.", MaxLength = 8000,
             },
         ],
         Actions = [new ExecuteAction("Create stand-up", TeamActions.SaveStandup) { Style = ActionStyle.Positive }],

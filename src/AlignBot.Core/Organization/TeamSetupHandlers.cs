@@ -12,9 +12,6 @@ namespace AlignBot.Core.Organization;
 /// </summary>
 public sealed class TeamSetupHandlers(IOrganization organization, IConversationMembers members, IStandupStore standups, IAuditLog audit, TimeProvider clock)
 {
-    public const int MaxQuestions = 10;
-    public const int MaxQuestionLength = 300;
-
     public static void Map(ChatRouter router) =>
         router
             .OnCommand<TeamSetupHandlers>("setup", "setup", "Leads, in a team channel: set the team up (members, leads, time zone)", (h, c, ct) => h.SetupAsync(c, ct))
@@ -165,9 +162,13 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
         return Ack.WithCard(TeamCards.StandupCreated(team.Name, standup));
     }
 
-    private static List<StandupQuestion> ParseQuestions(string text, List<string> errors)
+    /// <summary>
+    /// One question per line: a leading ! marks the blockers question, ? makes it optional, and "text | A, B, C" makes it a
+    /// choice among A, B and C. Checked by the same rules as the edit card (<see cref="StandupQuestionEditor.Validate"/>).
+    /// </summary>
+    public static IReadOnlyList<StandupQuestion> ParseQuestions(string text, List<string> errors)
     {
-        var questions = new List<StandupQuestion>();
+        var rows = new List<QuestionRow>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var rest = line;
@@ -180,21 +181,17 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
                 rest = rest[1..].TrimStart();
             }
 
-            if (rest.Length > MaxQuestionLength)
+            var bar = rest.IndexOf('|', StringComparison.Ordinal);
+            var question = bar < 0 ? rest : rest[..bar].TrimEnd();
+            var options = bar < 0 ? "" : rest[(bar + 1)..];
+            if (question.Length > 0 || bar >= 0)
             {
-                errors.Add($"A question is {rest.Length} characters; the most is {MaxQuestionLength}.");
-            }
-            else if (rest.Length > 0)
-            {
-                questions.Add(new StandupQuestion($"q{questions.Count + 1}", rest, Required: !optional, IsBlockers: blockers));
+                rows.Add(new QuestionRow($"q{rows.Count + 1}", question, Required: !optional, IsChoice: bar >= 0, Options: options, IsBlockers: blockers));
             }
         }
 
-        if (questions.Count is 0 or > MaxQuestions)
-        {
-            errors.Add($"Give between 1 and {MaxQuestions} questions, one per line.");
-        }
-
+        var (questions, problems) = StandupQuestionEditor.Validate(rows);
+        errors.AddRange(problems);
         return questions;
     }
 

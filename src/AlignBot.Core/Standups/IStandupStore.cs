@@ -32,4 +32,7 @@ public interface IStandupStore
     void Update(StandupPrompt prompt);
 
     Task SaveStandupAsync(StandupDefinition standup, CancellationToken cancellationToken);
+
+    /// <summary>A lead's edit of the questions: kept even when configuration declares the stand-up and is applied again.</summary>
+    Task SaveQuestionsAsync(Guid standupId, IReadOnlyList<StandupQuestion> questions, CancellationToken cancellationToken);
 }

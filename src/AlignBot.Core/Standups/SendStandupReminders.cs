@@ -34,7 +34,7 @@ public sealed class SendStandupReminders(IStandupStore store, TimeProvider clock
 
             var member = team.Members.FirstOrDefault(m => m.MemberId == prompt.MemberId);
             var occurrence = new StandupOccurrence(standup.Id, prompt.MemberId, prompt.LocalDate, prompt.PromptAtUtc, prompt.DeadlineUtc, OccurrenceKind.Prompt, member?.Availability.TimeZone ?? "Etc/UTC");
-            var card = StandupCards.Prompt(standup, occurrence, isReminder: true);
+            var card = StandupCards.Prompt(standup.AsAsked(prompt), occurrence, isReminder: true);
             var key = $"{prompt.Key}:reminder:{now:yyyyMMddHHmm}";
             if (member?.Direct(MessageContent.FromCard(card, $"Reminder: {standup.Name}"), key) is { } message)
             {

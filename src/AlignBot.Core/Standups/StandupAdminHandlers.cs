@@ -6,11 +6,15 @@ using AlignBot.Core.Routing;
 
 namespace AlignBot.Core.Standups;
 
-/// <summary>What leads do with their stand-ups from chat: list, pause, resume, delete (audited), report and export.</summary>
+/// <summary>
+/// What leads do with their stand-ups from chat: list, pause, resume, delete (audited), edit the questions on a card
+/// (audited), report and export.
+/// </summary>
 public sealed class StandupAdminHandlers(IStandupStore store, IOrganization organization, IAuditLog audit, IStandupExportLinks exports, TimeProvider clock)
 {
     public const int DefaultReportDays = 7;
     public const int MaxReportRows = 60;
+    public const int MaxAuditDetails = 1000;
 
     public static void Map(ChatRouter router) =>
         router
@@ -19,7 +23,13 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
             .OnCommand<StandupAdminHandlers>("standup resume", "standup resume <name>", "Leads: resume a paused stand-up", (h, c, ct) => h.SetPausedAsync(c, paused: false, ct))
             .OnCommand<StandupAdminHandlers>("standup delete", "standup delete <name>", "Leads: delete a stand-up (its answers are kept)", (h, c, ct) => h.DeleteAsync(c, ct))
             .OnCommand<StandupAdminHandlers>("standup report", "standup report <name> [from] [to]", "Leads: the answers for a date range (default: the last 7 days)", (h, c, ct) => h.ReportAsync(c, ct))
-            .OnCommand<StandupAdminHandlers>("standup export", "standup export <name> [from] [to]", "Leads: download the answers as CSV", (h, c, ct) => h.ExportAsync(c, ct));
+            .OnCommand<StandupAdminHandlers>("standup export", "standup export <name> [from] [to]", "Leads: download the answers as CSV", (h, c, ct) => h.ExportAsync(c, ct))
+            .OnCommand<StandupAdminHandlers>("standup edit", "standup edit <name>", "Leads: edit a stand-up's questions on a card (add, reorder, required, free text or a choice)", (h, c, ct) => h.EditAsync(c, ct))
+            .OnCardAction<StandupAdminHandlers>(StandupActions.QuestionUp, (h, a, ct) => h.ChangeQuestionsAsync(a, (rows, row, _) => (StandupQuestionEditor.Move(rows, row, -1), null), ct))
+            .OnCardAction<StandupAdminHandlers>(StandupActions.QuestionDown, (h, a, ct) => h.ChangeQuestionsAsync(a, (rows, row, _) => (StandupQuestionEditor.Move(rows, row, +1), null), ct))
+            .OnCardAction<StandupAdminHandlers>(StandupActions.QuestionRemove, (h, a, ct) => h.ChangeQuestionsAsync(a, (rows, row, _) => (StandupQuestionEditor.Remove(rows, row), null), ct))
+            .OnCardAction<StandupAdminHandlers>(StandupActions.QuestionAdd, (h, a, ct) => h.ChangeQuestionsAsync(a, AddQuestion, ct))
+            .OnCardAction<StandupAdminHandlers>(StandupActions.QuestionsSave, (h, a, ct) => h.SaveQuestionsAsync(a, ct));
 
     public async Task<Ack> ListAsync(CommandContext command, CancellationToken cancellationToken)
     {
@@ -67,6 +77,57 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
         return Reply(command, $"Deleted {target.Standup.Name}. Its answers are kept for reports.");
     }
 
+    public async Task<Ack> EditAsync(CommandContext command, CancellationToken cancellationToken)
+    {
+        var (found, refusal) = await FindLedAsync(command, command.Arguments, cancellationToken);
+        if (found is not { } target)
+        {
+            return refusal!;
+        }
+
+        var card = StandupEditCards.Edit(target.Standup, target.Team.Name, [.. target.Standup.Questions.Select(QuestionRow.From)]);
+        return Ack.Reply(command.Message, MessageContent.FromCard(card, $"Edit {target.Standup.Name}"));
+    }
+
+    /// <summary>Move up, move down, remove or add on the edit card: the card comes back changed, with everything typed kept.</summary>
+    public async Task<Ack> ChangeQuestionsAsync(
+        CardActionSubmitted action,
+        Func<List<QuestionRow>, int, StandupDefinition, (List<QuestionRow> Rows, string? Error)> change,
+        CancellationToken cancellationToken)
+    {
+        var (found, refusal) = await FindLedAsync(action, cancellationToken);
+        if (found is not { } target)
+        {
+            return Ack.WithMessage(refusal!);
+        }
+
+        var rows = StandupQuestionEditor.Read(action.Inputs);
+        var row = int.TryParse(action.Inputs.Text(StandupActions.RowKey), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1;
+        var (changed, error) = change(rows, row, target.Standup);
+        return Ack.WithCard(StandupEditCards.Edit(target.Standup, target.Team.Name, changed, error is null ? null : [error]));
+    }
+
+    public async Task<Ack> SaveQuestionsAsync(CardActionSubmitted action, CancellationToken cancellationToken)
+    {
+        var (found, refusal) = await FindLedAsync(action, cancellationToken);
+        if (found is not { } target)
+        {
+            return Ack.WithMessage(refusal!);
+        }
+
+        var rows = StandupQuestionEditor.Read(action.Inputs);
+        var (questions, errors) = StandupQuestionEditor.Validate(rows);
+        if (errors.Count > 0)
+        {
+            return Ack.WithCard(StandupEditCards.Edit(target.Standup, target.Team.Name, rows, errors));
+        }
+
+        await store.SaveQuestionsAsync(target.Standup.Id, questions, cancellationToken);
+        var details = $"{target.Standup.Name}: " + string.Join("; ", questions.Select((q, i) => $"{i + 1}. {q.Text} ({StandupEditCards.Describe(q)})"));
+        audit.Record(action.From!, target.Team.TeamId, "standup.questions", details.Length > MaxAuditDetails ? details[..(MaxAuditDetails - 1)] + "…" : details); // FindLedAsync refuses when From is null
+        return Ack.WithCard(StandupEditCards.Saved(target.Standup with { Questions = questions }));
+    }
+
     public async Task<Ack> ReportAsync(CommandContext command, CancellationToken cancellationToken)
     {
         var (target, from, to, refusal) = await FindLedWithRangeAsync(command, cancellationToken);
@@ -86,7 +147,7 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
             foreach (var prompt in day)
             {
                 body.Add(new TextBlock(names.GetValueOrDefault(prompt.MemberId, prompt.MemberId) + (prompt.Late ? " (late)" : "")) { Weight = TextWeight.Bolder, Size = TextSize.Small });
-                body.Add(new FactSet([.. target.Standup.Questions.Select(q => new Fact(q.Text, prompt.Answers.GetValueOrDefault(q.Id) is { Length: > 0 } a ? a : "—"))]));
+                body.Add(new FactSet([.. target.Standup.AsAsked(prompt).Questions.Select(q => new Fact(q.Text, prompt.Answers.GetValueOrDefault(q.Id) is { Length: > 0 } a ? a : "—"))]));
             }
         }
 
@@ -188,6 +249,24 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
         return matches.Count == 1
             ? (matches[0], null)
             : (null, Reply(command, (string.IsNullOrWhiteSpace(name) ? "Which stand-up? " : $"No stand-up you lead is called \"{name.Trim()}\". ") + "Yours: " + string.Join(", ", led.Select(s => s.Standup.Name)) + "."));
+    }
+
+    private static (List<QuestionRow> Rows, string? Error) AddQuestion(List<QuestionRow> rows, int row, StandupDefinition standup) =>
+        rows.Count >= StandupQuestionEditor.MaxQuestions
+            ? (rows, $"A stand-up has at most {StandupQuestionEditor.MaxQuestions} questions.")
+            : (StandupQuestionEditor.Add(rows, standup.Questions.Select(q => q.Id)), null);
+
+    /// <summary>The stand-up an edit card's button names, if the person pressing it leads its team (or is an admin).</summary>
+    private async Task<((StandupDefinition Standup, TeamRoster Team)? Found, string? Refusal)> FindLedAsync(CardActionSubmitted action, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(action.Inputs.Text(StandupActions.StandupKey), out var id) || await store.GetStandupAsync(id, cancellationToken) is not { } found)
+        {
+            return (null, "This stand-up no longer exists.");
+        }
+
+        return action.From is { } user && (organization.IsAdmin(user) || found.Team.Find(user)?.Role == TeamRole.Lead)
+            ? (found, null)
+            : (null, $"Only the leads of {found.Team.Name} (or an admin) can change its questions.");
     }
 
     private static Ack Reply(CommandContext command, string text) => Ack.Reply(command.Message, MessageContent.FromText(text));

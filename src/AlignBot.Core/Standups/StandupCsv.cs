@@ -9,7 +9,8 @@ public static class StandupCsv
     public static string Write(StandupDefinition standup, IReadOnlyList<StandupPrompt> prompts, IReadOnlyDictionary<string, string> names)
     {
         var csv = new StringBuilder();
-        Row(csv, ["date", "member", "status", "late", "answered_at_utc", .. standup.Questions.Select(q => q.Text)]);
+        var columns = Columns(standup, prompts);
+        Row(csv, ["date", "member", "status", "late", "answered_at_utc", .. columns.Select(q => q.Text)]);
         foreach (var prompt in prompts.OrderBy(p => p.LocalDate).ThenBy(p => names.GetValueOrDefault(p.MemberId, p.MemberId), StringComparer.OrdinalIgnoreCase))
         {
             Row(csv,
@@ -19,11 +20,20 @@ public static class StandupCsv
                 prompt.Status switch { PromptStatus.Answered => "answered", PromptStatus.Skipped => "skipped", PromptStatus.OutOfOffice => "out of office", _ => "no answer" },
                 prompt.Late ? "yes" : "no",
                 prompt.AnsweredAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
-                .. standup.Questions.Select(q => prompt.Answers.GetValueOrDefault(q.Id, "")),
+                .. columns.Select(q => prompt.Answers.GetValueOrDefault(q.Id, "")),
             ]);
         }
 
         return csv.ToString();
+    }
+
+    /// <summary>Today's questions, then any question a lead has since removed that some prompt in the range was asked.</summary>
+    private static List<StandupQuestion> Columns(StandupDefinition standup, IReadOnlyList<StandupPrompt> prompts)
+    {
+        var columns = standup.Questions.ToList();
+        var ids = columns.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        columns.AddRange(prompts.SelectMany(p => p.Questions).Where(q => ids.Add(q.Id)));
+        return columns;
     }
 
     private static void Row(StringBuilder csv, IEnumerable<string> cells)

@@ -22,6 +22,9 @@ public sealed record StandupDefinition(
     /// <summary>A prompt more than this late (a stopped or lagging scheduler) is not sent: nobody wants yesterday's stand-up.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(2);
 
+    /// <summary>The stand-up with the questions <paramref name="prompt"/> was sent with (they stay, whatever a lead edits later).</summary>
+    public StandupDefinition AsAsked(StandupPrompt prompt) => prompt.Questions.Count > 0 ? this with { Questions = prompt.Questions } : this;
+
     public static IReadOnlySet<DayOfWeek> Weekdays { get; } =
         new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
 }

@@ -255,7 +255,7 @@ public sealed class StandupHandlers(IStandupStore store, IOrganization organizat
             return (Ack.WithMessage("This stand-up card belongs to someone else."), null);
         }
 
-        return (null, (found.Standup, found.Team, prompt, member));
+        return (null, (found.Standup.AsAsked(prompt), found.Team, prompt, member));
     }
 
     private static StandupOccurrence Occurrence(StandupDefinition standup, StandupPrompt prompt, Participant member) =>

@@ -48,14 +48,24 @@ public sealed class StandupPrompt
 
     public string PromptMessageKey => Key + ":prompt";
 
-    public static StandupPrompt Start(StandupOccurrence occurrence) =>
+    /// <summary>
+    /// The questions as the member was asked them. A lead may edit the stand-up's questions later; the card already sent
+    /// keeps these, so its answers are read and stored against them. Empty for a prompt stored before this was kept.
+    /// </summary>
+    public IReadOnlyList<StandupQuestion> Questions { get; private set; } = [];
+
+    public static StandupPrompt Start(StandupOccurrence occurrence, IReadOnlyList<StandupQuestion> questions) =>
         new(occurrence.Key, occurrence.StandupId, occurrence.MemberId, occurrence.LocalDate, occurrence.PromptAtUtc, occurrence.DeadlineUtc,
-            occurrence.Kind == OccurrenceKind.OutOfOffice ? PromptStatus.OutOfOffice : PromptStatus.Prompted);
+            occurrence.Kind == OccurrenceKind.OutOfOffice ? PromptStatus.OutOfOffice : PromptStatus.Prompted)
+        {
+            Questions = questions,
+        };
 
     /// <summary>Rebuilds a stored prompt.</summary>
     public static StandupPrompt Restore(
         string key, Guid standupId, string memberId, DateOnly localDate, DateTimeOffset promptAtUtc, DateTimeOffset deadlineUtc, PromptStatus status,
-        IReadOnlyDictionary<string, string> answers, DateTimeOffset? answeredAt, bool late, bool edited, DateTimeOffset? reminderSentAt, string? blocker, DateTimeOffset? snoozedUntil) =>
+        IReadOnlyDictionary<string, string> answers, DateTimeOffset? answeredAt, bool late, bool edited, DateTimeOffset? reminderSentAt, string? blocker, DateTimeOffset? snoozedUntil,
+        IReadOnlyList<StandupQuestion> questions) =>
         new(key, standupId, memberId, localDate, promptAtUtc, deadlineUtc, status)
         {
             Answers = answers,
@@ -65,6 +75,7 @@ public sealed class StandupPrompt
             ReminderSentAt = reminderSentAt,
             Blocker = blocker,
             SnoozedUntil = snoozedUntil,
+            Questions = questions,
         };
 
     /// <summary>Records the answers; a second answer is an edit. Answers after the deadline are kept and marked late.</summary>

@@ -59,7 +59,7 @@ public sealed partial class StartDueStandups(IStandupStore store, TimeProvider c
         {
             var previous = await store.PreviousAnswerAsync(standup.Id, member.MemberId, due.LocalDate, cancellationToken);
             var card = StandupCards.Prompt(standup, due, openBlocker: previous?.Blocker);
-            var prompt = StandupPrompt.Start(due);
+            var prompt = StandupPrompt.Start(due, standup.Questions);
             if (member.Direct(MessageContent.FromCard(card, $"{standup.Name}: time for your stand-up"), prompt.PromptMessageKey) is not { } message)
             {
                 Unreachable(logger, member.MemberId, standup.Id);
@@ -71,7 +71,7 @@ public sealed partial class StartDueStandups(IStandupStore store, TimeProvider c
             return prompt;
         }
 
-        var away = StandupPrompt.Start(due);
+        var away = StandupPrompt.Start(due, standup.Questions);
         store.Add(away);
         return away;
     }

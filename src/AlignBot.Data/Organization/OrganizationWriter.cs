@@ -1,3 +1,5 @@
+using System.Text.Json;
+using AlignBot.Core.Cards;
 using AlignBot.Core.Standups;
 using AlignBot.Data.Standups;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,7 @@ namespace AlignBot.Data.Organization;
 
 /// <summary>
 /// Applies the organization declared in configuration, idempotently: teams, their members and holidays are set to
-/// what configuration says; stand-ups are created or updated, keeping a pause a lead made in chat.
+/// what configuration says; stand-ups are created or updated, keeping a pause and questions a lead set in chat.
 /// </summary>
 internal sealed class OrganizationWriter(AlignBotDbContext db, IStandupStore standups, TimeProvider clock)
 {
@@ -58,7 +60,11 @@ internal sealed class OrganizationWriter(AlignBotDbContext db, IStandupStore sta
         foreach (var standup in standupSpecs)
         {
             var existing = await db.Standups.AsNoTracking().SingleOrDefaultAsync(s => s.Id == standup.Id, cancellationToken);
-            await standups.SaveStandupAsync(existing is null ? standup : standup with { Paused = existing.Paused }, cancellationToken);
+            await standups.SaveStandupAsync(
+                existing is null ? standup
+                : existing.QuestionsEditedAt is null ? standup with { Paused = existing.Paused }
+                : standup with { Paused = existing.Paused, Questions = JsonSerializer.Deserialize<List<StandupQuestion>>(existing.QuestionsJson, CardJson.Options) ?? [.. standup.Questions] },
+                cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -21,6 +21,9 @@ internal sealed class StandupPromptRecord
 
     public string AnswersJson { get; set; } = "{}";
 
+    /// <summary>The questions the prompt was sent with, as JSON (a list of StandupQuestion); null for rows from before they were kept.</summary>
+    public string? QuestionsJson { get; set; }
+
     public DateTimeOffset? AnsweredAt { get; set; }
 
     public bool Late { get; set; }

@@ -29,6 +29,9 @@ internal sealed class StandupRecord
 
     public bool Paused { get; set; }
 
+    /// <summary>When a lead last edited the questions in chat; configuration applied at start then keeps them.</summary>
+    public DateTimeOffset? QuestionsEditedAt { get; set; }
+
     public bool Deleted { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -108,6 +108,13 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
         record.UpdatedAt = clock.GetUtcNow();
     }
 
+    public async Task SaveQuestionsAsync(Guid standupId, IReadOnlyList<StandupQuestion> questions, CancellationToken cancellationToken)
+    {
+        var record = await db.Standups.SingleAsync(s => s.Id == standupId, cancellationToken);
+        record.QuestionsJson = JsonSerializer.Serialize(questions, CardJson.Options);
+        record.QuestionsEditedAt = record.UpdatedAt = clock.GetUtcNow();
+    }
+
     private async Task<IReadOnlyList<(StandupDefinition Standup, TeamRoster Team)>> WithRostersAsync(IReadOnlyList<StandupRecord> records, CancellationToken cancellationToken)
     {
         var teams = await rosters.ReadAsync([.. records.Select(r => r.TeamId).Distinct()], cancellationToken);
@@ -138,7 +145,8 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
         StandupPrompt.Restore(
             r.Key, r.StandupId, r.MemberId, r.LocalDate, r.PromptAtUtc, r.DeadlineUtc, r.Status,
             JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [],
-            r.AnsweredAt, r.Late, r.Edited, r.ReminderSentAt, r.Blocker, r.SnoozedUntil);
+            r.AnsweredAt, r.Late, r.Edited, r.ReminderSentAt, r.Blocker, r.SnoozedUntil,
+            r.QuestionsJson is { } questions ? JsonSerializer.Deserialize<List<StandupQuestion>>(questions, CardJson.Options) ?? [] : []);
 
     private StandupPromptRecord Apply(StandupPromptRecord record, StandupPrompt prompt)
     {
@@ -149,6 +157,7 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
         record.DeadlineUtc = prompt.DeadlineUtc;
         record.Status = prompt.Status;
         record.AnswersJson = JsonSerializer.Serialize(prompt.Answers);
+        record.QuestionsJson = prompt.Questions.Count > 0 ? JsonSerializer.Serialize(prompt.Questions, CardJson.Options) : null;
         record.AnsweredAt = prompt.AnsweredAt;
         record.Late = prompt.Late;
         record.Edited = prompt.Edited;

@@ -111,7 +111,7 @@ public sealed class TeamSetupTests
 
         Assert.Contains("Pick the time as HH:mm", response, StringComparison.Ordinal);
         Assert.Contains("Pick at least one day.", response, StringComparison.Ordinal);
-        Assert.Contains("Give between 1 and 10 questions", response, StringComparison.Ordinal);
+        Assert.Contains("A stand-up needs at least one question.", response, StringComparison.Ordinal);
         Assert.Equal(0, await bot.QueryAsync(db => db.Standups.CountAsync(Token)));
     }
 

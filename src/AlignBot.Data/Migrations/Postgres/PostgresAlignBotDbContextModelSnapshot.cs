@@ -408,6 +408,9 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("PromptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("QuestionsJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -462,6 +465,9 @@ namespace AlignBot.Data.Migrations.Postgres
 
                     b.Property<TimeOnly>("PromptAt")
                         .HasColumnType("time without time zone");
+
+                    b.Property<DateTimeOffset?>("QuestionsEditedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("QuestionsJson")
                         .IsRequired()

@@ -393,6 +393,9 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.Property<long>("PromptAtUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("QuestionsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER");
 
@@ -447,6 +450,9 @@ namespace AlignBot.Data.Migrations.Sqlite
 
                     b.Property<TimeOnly>("PromptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuestionsEditedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("QuestionsJson")
                         .IsRequired()

@@ -33,6 +33,10 @@ internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
 
+    public DbSet<AlignBot.Core.Feedback.FeedbackItem> FeedbackItems => Set<AlignBot.Core.Feedback.FeedbackItem>();
+
+    public DbSet<Feedback.FeedbackEntryRecord> FeedbackHistory => Set<Feedback.FeedbackEntryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<InboundDelivery>(e =>
@@ -142,5 +146,7 @@ internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Action).HasMaxLength(64);
             e.Property(x => x.Details).HasMaxLength(1000);
         });
+
+        Feedback.FeedbackModel.Configure(modelBuilder);
     }
 }

@@ -46,6 +46,7 @@ public static class DataModule
         services.AddScoped<IStandupStore, StandupStore>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<OrganizationWriter>();
+        services.AddScoped<AlignBot.Core.Feedback.IFeedbackStore, Feedback.FeedbackStore>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using AlignBot.Core.Help;
 using AlignBot.Core.Routing;
 using AlignBot.Data;
 using AlignBot.Host.Conversations;
+using AlignBot.Host.Feedback;
 using AlignBot.Host.Health;
 using AlignBot.Host.Outbox;
 using AlignBot.Host.Scheduling;
@@ -24,6 +25,7 @@ internal static class AlignBotModule
         builder.AddScheduling();
         services.AddAlignBotHealth(builder.Configuration);
         services.AddStandups();
+        services.AddFeedback();
         services.AddChatRouting();
         return builder;
     }
@@ -45,6 +47,7 @@ internal static class AlignBotModule
         var router = new ChatRouter();
         HelpHandlers.Map(router);
         StandupsModule.MapStandups(router);
+        FeedbackModule.MapFeedback(router);
         services.AddSingleton(router);
         services.AddScoped<HelpHandlers>();
         services.AddScoped<InboundPipeline>();

@@ -87,9 +87,10 @@ public sealed class FeedbackDesk
     /// <summary>
     /// The owner for an item sent to a person or a queue. A queue picks among its members who are not out of office
     /// today (round-robin or fewest open items); a person out of office hands over to their backup when they have
-    /// one who is in. <c>Note</c> says what happened when it was not the plain choice.
+    /// one who is in. <c>Note</c> says what happened when it was not the plain choice. Null when nobody owns
+    /// feedback yet (no default owner and no marketing team).
     /// </summary>
-    public async Task<Assignment> AssignAsync(FeedbackRouting routing, string? owner, string? queue, IFeedbackStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Assignment?> AssignAsync(FeedbackRouting routing, string? owner, string? queue, IFeedbackStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (queue is not null && routing.Queues.TryGetValue(queue, out var q) && q.Members.Count > 0)
         {
@@ -115,7 +116,12 @@ public sealed class FeedbackDesk
             return new Assignment(chosen, q.Name, note);
         }
 
-        var person = owner ?? routing.DefaultOwner;
+        var person = owner ?? (routing.DefaultOwner.Length > 0 ? routing.DefaultOwner : FirstMarketingLead());
+        if (person is null)
+        {
+            return null;
+        }
+
         if (IsAway(person, now))
         {
             if (routing.Backups.TryGetValue(person, out var backup) && !IsAway(backup, now))
@@ -128,6 +134,10 @@ public sealed class FeedbackDesk
 
         return new Assignment(person, null, null);
     }
+
+    /// <summary>Who gets what no rule matches when no default owner is configured.</summary>
+    private string? FirstMarketingLead() =>
+        _teams.Where(t => t.Kind == TeamKind.Marketing).SelectMany(t => t.Leads).Select(l => l.MemberId).FirstOrDefault();
 
     public sealed record Assignment(string OwnerId, string? Queue, string? Note);
 }

@@ -93,7 +93,9 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
 
         var desk = await FeedbackDesk.LoadAsync(organization, cancellationToken);
         var match = settings.Routing.Match(draft, explain: true);
-        var owner = match.Queue is { } queue ? $"queue {queue}" : desk.NameOf(match.Owner ?? settings.Routing.DefaultOwner);
+        var owner = match.Queue is { } queue ? $"queue {queue}"
+            : match.Owner is { Length: > 0 } id ? desk.NameOf(id)
+            : "the first marketing lead (no default owner is configured)";
         return Ack.Reply(command.Message, MessageContent.FromCard(FeedbackCards.RoutingTest(command.Arguments.Trim(), match, owner), "Routing test"));
     }
 
@@ -126,7 +128,14 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         }
 
         var match = settings.Routing.Match(draft);
-        var assignment = await desk.AssignAsync(settings.Routing, match.Owner, match.Queue, store, now, cancellationToken);
+        if (await desk.AssignAsync(settings.Routing, match.Owner, match.Queue, store, now, cancellationToken) is not { } assignment)
+        {
+            return Ack.WithCard(FeedbackCards.Form(settings.Catalog, form.Values, new Dictionary<string, string>
+            {
+                ["_"] = "Nobody in marketing owns feedback yet: an admin sets AlignBot:Feedback:DefaultOwner, or sets up a marketing team with a lead (`setup` in its channel). Your text is kept here.",
+            }));
+        }
+
         var outbound = Assign(item, desk, assignment, match.Rule?.Name, now);
         store.Add(item);
         store.Record(new FeedbackEntry(number, now, item.SellerId, item.SellerName, "filed", $"{FeedbackNames.Of(item.Kind)} · {item.Topic}"));
@@ -235,7 +244,11 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
 
                 var previousCard = item.OwnerChat is { } previousChat ? (Chat: previousChat, Key: item.OwnerCardKey) : ((ConversationRef Chat, string Key)?)null;
                 var previousOwner = item.OwnerName;
-                var assignment = await desk.AssignAsync(settings.Routing, isQueue ? null : to, queueName, store, now, cancellationToken);
+                if (await desk.AssignAsync(settings.Routing, isQueue ? null : to, queueName, store, now, cancellationToken) is not { } assignment)
+                {
+                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ Pick a person or queue from the list to reassign to.", typed));
+                }
+
                 outbound.AddRange(Assign(item, desk, assignment, item.RuleName, now, reassignNote is null ? $"Reassigned to you by {actorName}." : $"Reassigned to you by {actorName}: {reassignNote}"));
                 Record(item, now, actorId, actorName, $"reassigned to {item.OwnerName}", reassignNote);
                 sellerNotice = $"{previousOwner} passed it to {item.OwnerName}." + (assignment.Note is { } n ? " " + n : "");

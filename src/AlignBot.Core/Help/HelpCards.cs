@@ -21,6 +21,7 @@ public static class HelpCards
         Actions =
         [
             new ExecuteAction("Show commands", HelpActions.ShowHelp),
+            new ExecuteAction("Send feedback to marketing", Feedback.FeedbackActions.Open),
             new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile),
         ],
     };
@@ -40,7 +41,11 @@ public static class HelpCards
         {
             FallbackText = "AlignBot commands: " + string.Join(", ", commands.Select(c => c.Name)),
             Body = body,
-            Actions = [new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile)],
+            Actions =
+            [
+                new ExecuteAction("Send feedback to marketing", Feedback.FeedbackActions.Open),
+                new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile),
+            ],
         };
     }
 

@@ -37,6 +37,7 @@ internal static class SchedulingModule
             q.UsePersistentStore(store => UseAppDatabase(store, storage));
             AddTick<HousekeepingTickJob>(q, HousekeepingTickJob.Key, "0 */10 * * * ?");
             AddTick<Standups.StandupTickJob>(q, Standups.StandupTickJob.Key, "0 * * * * ?");
+            AddTick<Feedback.FeedbackTickJob>(q, Feedback.FeedbackTickJob.Key, "30 * * * * ?");
         });
         if (builder.Configuration.GetValue($"{Section}:Enabled", true))
         {

@@ -3,6 +3,7 @@ using AlignBot.Core.Routing;
 using AlignBot.Data;
 using AlignBot.Host.Conversations;
 using AlignBot.Host.Health;
+using AlignBot.Host.Integrations.Graph;
 using AlignBot.Host.Outbox;
 using AlignBot.Host.Scheduling;
 using AlignBot.Host.Standups;
@@ -24,6 +25,7 @@ internal static class AlignBotModule
         builder.AddScheduling();
         services.AddAlignBotHealth(builder.Configuration);
         services.AddStandups();
+        services.AddGraph(builder.Configuration);
         services.AddChatRouting();
         return builder;
     }

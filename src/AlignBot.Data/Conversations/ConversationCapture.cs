@@ -1,3 +1,4 @@
+using AlignBot.Core.Availability;
 using AlignBot.Core.Conversations;
 using AlignBot.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +70,12 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
         person.DisplayName = from.DisplayName ?? person.DisplayName;
         person.Locale = chatEvent.Locale ?? person.Locale;
-        person.TimeZone = person.TimeZoneChosen ? person.TimeZone : chatEvent.TimeZone ?? person.TimeZone;
+        if (chatEvent.TimeZone is { } clientZone && person.TimeZoneSource <= AvailabilitySource.Client)
+        {
+            person.TimeZone = clientZone;
+            person.TimeZoneSource = AvailabilitySource.Client;
+        }
+
         person.ServiceUrl = reference.ServiceUrl ?? person.ServiceUrl;
         if (reference.Kind == ConversationKind.Personal && chatEvent is not BotUninstalled)
         {

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.Json;
 using AlignBot.Core.Availability;
 using Microsoft.Graph;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using GraphAutomaticRepliesStatus = Microsoft.Graph.Models.AutomaticRepliesStatus;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace AlignBot.Host.Integrations.Graph;
 
@@ -16,34 +18,43 @@ internal sealed class GraphMailboxSettingsReader(GraphServiceClient graph, ILogg
     {
         try
         {
-            var settings = await graph.Users[aadObjectId].MailboxSettings.GetAsync(cancellationToken: cancellationToken);
-            if (settings is null)
+            // The body is read leniently rather than into the SDK's MailboxSettings model: real answers carry
+            // properties whose shape differs from that model (userPurpose as an object) and would fail the whole read
+            // for the two properties AlignBot needs.
+            var request = graph.Users[aadObjectId].MailboxSettings.ToGetRequestInformation();
+            await using var body = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, cancellationToken);
+            if (body is null)
             {
                 return new MailboxLookup(MailboxLookupOutcome.NoMailbox);
             }
 
-            var zone = GraphTimeZones.ToIana(settings.TimeZone);
-            if (zone is null && !string.IsNullOrWhiteSpace(settings.TimeZone))
+            using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            var settings = json.RootElement;
+            var zoneName = Text(settings, "timeZone");
+            var zone = GraphTimeZones.ToIana(zoneName);
+            if (zone is null && !string.IsNullOrWhiteSpace(zoneName))
             {
-                GraphLog.UnknownTimeZone(logger, aadObjectId, settings.TimeZone);
+                GraphLog.UnknownTimeZone(logger, aadObjectId, zoneName);
             }
 
-            var replies = settings.AutomaticRepliesSetting;
-            var status = replies?.Status switch
+            var replies = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("automaticRepliesSetting", out var found) && found.ValueKind == JsonValueKind.Object
+                ? found
+                : default;
+            var status = Text(replies, "status")?.ToUpperInvariant() switch
             {
-                GraphAutomaticRepliesStatus.AlwaysEnabled => AutomaticRepliesStatus.AlwaysEnabled,
-                GraphAutomaticRepliesStatus.Scheduled => AutomaticRepliesStatus.Scheduled,
+                "ALWAYSENABLED" => AutomaticRepliesStatus.AlwaysEnabled,
+                "SCHEDULED" => AutomaticRepliesStatus.Scheduled,
                 _ => AutomaticRepliesStatus.Disabled,
             };
             return MailboxLookup.Found(new MailboxSettings(
                 zone,
                 status,
-                GraphTimeZones.ToUtc(replies?.ScheduledStartDateTime),
-                GraphTimeZones.ToUtc(replies?.ScheduledEndDateTime)));
+                GraphTimeZones.ToUtc(Text(replies, "scheduledStartDateTime", "dateTime"), Text(replies, "scheduledStartDateTime", "timeZone")),
+                GraphTimeZones.ToUtc(Text(replies, "scheduledEndDateTime", "dateTime"), Text(replies, "scheduledEndDateTime", "timeZone"))));
         }
         catch (ApiException error)
         {
-            var code = (error as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Code;
+            var code = (error as ODataError)?.Error?.Code;
             GraphLog.Refused(logger, aadObjectId, error.ResponseStatusCode, code);
             var detail = $"HTTP {error.ResponseStatusCode}{(code is null ? "" : " " + code)}";
             return (HttpStatusCode)error.ResponseStatusCode switch
@@ -60,6 +71,25 @@ internal sealed class GraphMailboxSettingsReader(GraphServiceClient graph, ILogg
             GraphLog.Failed(logger, error, aadObjectId);
             return new MailboxLookup(MailboxLookupOutcome.Failed, Error: error.GetType().Name);
         }
+    }
+
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
+
+    /// <summary>A string at a path of object properties, or null when any step is missing or not of that shape.</summary>
+    private static string? Text(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
     }
 
     private static TimeSpan? RetryAfter(ApiException error)

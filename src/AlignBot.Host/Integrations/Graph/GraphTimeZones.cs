@@ -1,6 +1,5 @@
 using System.Globalization;
 using AlignBot.Core.Availability;
-using Microsoft.Graph.Models;
 using TimeZoneConverter;
 
 namespace AlignBot.Host.Integrations.Graph;
@@ -27,11 +26,11 @@ internal static class GraphTimeZones
     }
 
     /// <summary>A Graph dateTimeTimeZone (a wall-clock time and the zone it is in) as an instant; null when unreadable.</summary>
-    public static DateTimeOffset? ToUtc(DateTimeTimeZone? value)
+    public static DateTimeOffset? ToUtc(string? dateTime, string? timeZone)
     {
-        if (value?.DateTime is not { Length: > 0 } text
+        if (dateTime is not { Length: > 0 } text
             || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var wallClock)
-            || !LocalClock.TryZone(ToIana(value.TimeZone) ?? "Etc/UTC", out var zone))
+            || !LocalClock.TryZone(ToIana(timeZone) ?? "Etc/UTC", out var zone))
         {
             return null;
         }

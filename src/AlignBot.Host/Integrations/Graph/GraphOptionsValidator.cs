@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlignBot.Host.Integrations.Graph;
 
-/// <summary>Either all of TenantId, ClientId and ClientSecret or none; a usable BaseUrl; a sync interval Quartz can run.</summary>
+/// <summary>Either all of TenantId, ClientId and ClientSecret or none; a usable BaseUrl; a sensible sync interval.</summary>
 internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphOptions options)
@@ -26,9 +26,9 @@ internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             errors.Add($"{GraphOptions.Section}:BaseUrl '{options.BaseUrl}' must be an absolute https URL (http only on loopback).");
         }
 
-        if (options.SyncEvery < TimeSpan.FromMinutes(1) || options.SyncEvery > TimeSpan.FromDays(1) || options.SyncEvery.TotalMinutes % 1 != 0)
+        if (options.SyncEvery < TimeSpan.FromMinutes(1) || options.SyncEvery > TimeSpan.FromDays(1))
         {
-            errors.Add($"{GraphOptions.Section}:SyncEvery '{options.SyncEvery}' must be whole minutes between 00:01:00 and 1.00:00:00.");
+            errors.Add($"{GraphOptions.Section}:SyncEvery '{options.SyncEvery}' must be between 00:01:00 and 1.00:00:00.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -11,6 +11,12 @@ internal sealed class AvailabilityStore(AlignBotDbContext db) : IAvailabilitySto
         return [.. records.Select(r => r.ToAvailability()).OfType<PersonAvailability>()];
     }
 
+    public async Task<PersonAvailability?> FindAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var record = await db.People.AsNoTracking().Where(p => p.AadObjectId == aadObjectId).OrderByDescending(p => p.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
+        return record?.ToAvailability();
+    }
+
     public async Task SaveAsync(PersonAvailability before, PersonAvailability after, CancellationToken cancellationToken)
     {
         var record = await db.People.SingleAsync(p => p.Platform == after.User.Platform && p.UserId == after.User.UserId, cancellationToken);

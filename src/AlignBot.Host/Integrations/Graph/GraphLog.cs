@@ -13,4 +13,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph is not configured ({Section}): mailbox time zones and automatic replies are not synced")]
     public static partial void NotConfigured(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the mailbox settings of {AadObjectId}, met for the first time; the next periodic sync reads them")]
+    public static partial void FirstSightNotQueued(ILogger logger, Exception exception, string aadObjectId);
 }

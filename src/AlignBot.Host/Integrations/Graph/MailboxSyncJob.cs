@@ -14,7 +14,24 @@ internal sealed class MailboxSyncJob(IOptions<GraphOptions> options, IServicePro
 {
     public static readonly JobKey Key = new("graph.mailbox-sync", "alignbot");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
+    /// <summary>Job data of a one-off run for one person (<see cref="MailboxSyncTrigger"/>).</summary>
+    public const string PersonKey = "aadObjectId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (context.MergedJobDataMap.GetString(PersonKey) is { Length: > 0 } aadObjectId)
+        {
+            await RunForAsync(aadObjectId, cancellationToken);
+        }
+        else
+        {
+            await RunAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One person's mailbox settings; false when Graph is off or AlignBot does not know them.</summary>
+    public async Task<bool> RunForAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        options.Value.IsConfigured && await services.GetRequiredService<SyncMailboxSettings>().ExecuteForAsync(aadObjectId, cancellationToken);
 
     public async Task<MailboxSyncResult?> RunAsync(CancellationToken cancellationToken)
     {

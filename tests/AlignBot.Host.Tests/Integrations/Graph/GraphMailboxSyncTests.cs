@@ -6,6 +6,7 @@ using AlignBot.Host.Tests.Infrastructure;
 using AlignBot.Host.Tests.Standups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using static AlignBot.Host.Tests.Standups.StandupWorld;
 
 namespace AlignBot.Host.Tests.Integrations.Graph;
@@ -116,6 +117,30 @@ public sealed class GraphMailboxSyncTests
         Assert.Equal(("Europe/Berlin", AvailabilitySource.Mailbox), await ZoneAsync(world, Lead));
         Assert.Equal(("America/New_York", AvailabilitySource.Client), await ZoneAsync(world, NewYork));
         Assert.Equal(("Etc/UTC", AvailabilitySource.Mailbox), await ZoneAsync(world, Tokyo));
+    }
+
+    [Fact]
+    public async Task FirstMessage_NewPerson_OneOffSyncQueuedForThem_AndItAppliesTheirMailbox()
+    {
+        await using var graph = await FakeGraph.StartAsync(Token);
+        await using var world = await StartAsync(Token, Utc("2016-03-15T10:00:00Z"), graph.Settings, FakeGraph.UseFakeCredential);
+        graph.SetMailbox(NewYork.Id, FakeGraph.Sample(MailboxSample, json => json["timeZone"] = "Pacific Standard Time"));
+
+        var scheduler = await world.Bot.Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);
+        var headers = await scheduler.QueryTriggers(new TriggerQuery(), Token);
+        var keys = headers.Items.Where(h => Equals(h.JobKey, MailboxSyncJob.Key)).Select(h => h.Key).ToList();
+        var queued = (await scheduler.GetTriggers(keys, Token))
+            .Select(t => t.JobDataMap.GetString(MailboxSyncJob.PersonKey))
+            .OfType<string>()
+            .ToList();
+        await using var scope = world.Bot.Factory.Services.CreateAsyncScope();
+        var synced = await scope.ServiceProvider.GetRequiredService<MailboxSyncJob>().RunForAsync(NewYork.Id, Token);
+
+        Assert.All(Everyone, m => Assert.Contains(m.Id, queued));                          // each member's first "hello"
+        Assert.True(synced);
+        Assert.Equal(("America/Los_Angeles", AvailabilitySource.Mailbox), await ZoneAsync(world, NewYork));
+        Assert.Equal(1, graph.RequestsFor(NewYork.Id));
+        Assert.Equal(0, graph.RequestsFor(Tokyo.Id));
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>A real Graph sample from shared/reference/graph, optionally changed.</summary>
     public static JsonObject Sample(string file, Action<JsonObject>? change = null)
     {
+        // The reference samples are JSON objects.
         var json = JsonNode.Parse(File.ReadAllText(TestPaths.Reference("graph", file)))!.AsObject();
         change?.Invoke(json);
         return json;

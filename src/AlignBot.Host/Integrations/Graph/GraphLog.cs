@@ -5,7 +5,7 @@ internal static partial class GraphLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph mailbox settings of {AadObjectId}: time zone '{TimeZone}' is neither a Windows nor an IANA zone AlignBot knows; keeping the one it has")]
     public static partial void UnknownTimeZone(ILogger logger, string aadObjectId, string timeZone);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph mailbox settings of {AadObjectId}: HTTP {Status} {Code}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Graph mailbox settings of {AadObjectId}: HTTP {Status} {Code}")]
     public static partial void Refused(ILogger logger, string aadObjectId, int status, string? code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph mailbox settings of {AadObjectId} could not be read")]

@@ -1,3 +1,4 @@
+using AlignBot.Core.Availability;
 using AlignBot.Core.People;
 using AlignBot.Core.Organization;
 using AlignBot.Core.Standups;
@@ -39,6 +40,7 @@ public static class DataModule
         services.AddScoped<OutboxWriter>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<IAvailabilityStore, AvailabilityStore>();
         services.AddScoped<DatabaseMigrator>();
         services.TryAddSingleton(new OrganizationAdmins(new HashSet<string>()));
         services.AddScoped<RosterReader>();

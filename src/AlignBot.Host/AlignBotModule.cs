@@ -4,6 +4,7 @@ using AlignBot.Data;
 using AlignBot.Host.Conversations;
 using AlignBot.Host.Feedback;
 using AlignBot.Host.Health;
+using AlignBot.Host.Integrations.Graph;
 using AlignBot.Host.Outbox;
 using AlignBot.Host.Scheduling;
 using AlignBot.Host.Standups;
@@ -26,6 +27,7 @@ internal static class AlignBotModule
         services.AddAlignBotHealth(builder.Configuration);
         services.AddStandups();
         services.AddFeedback();
+        services.AddGraph(builder.Configuration);
         services.AddChatRouting();
         return builder;
     }

@@ -1,3 +1,4 @@
+using AlignBot.Core.Availability;
 using AlignBot.Core.Conversations;
 using AlignBot.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace AlignBot.Data.Conversations;
 /// </summary>
 internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clock)
 {
-    public async Task CaptureAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    /// <returns>The directory object id of a person met for the first time (or whose id just became known), else null.</returns>
+    public async Task<string?> CaptureAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var reference = chatEvent.Conversation with { ConversationId = BaseConversationId(chatEvent.Conversation.ConversationId) };
@@ -32,10 +34,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
             await UpsertConversationAsync(reference, now, cancellationToken);
         }
 
-        if (chatEvent.From is { } from)
-        {
-            await UpsertPersonAsync(chatEvent, from, reference, now, cancellationToken);
-        }
+        return chatEvent.From is { } from ? await UpsertPersonAsync(chatEvent, from, reference, now, cancellationToken) : null;
     }
 
     private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
@@ -56,7 +55,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         record.UpdatedAt = now;
     }
 
-    private async Task UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string?> UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Platform == from.Platform && p.UserId == from.UserId, cancellationToken);
         if (person is null)
@@ -66,10 +65,16 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         }
 
         person.TenantId = reference.TenantId.Length > 0 ? reference.TenantId : person.TenantId;
+        var newDirectoryId = from.AadObjectId is { } aad && person.AadObjectId != aad ? aad : null;
         person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
         person.DisplayName = from.DisplayName ?? person.DisplayName;
         person.Locale = chatEvent.Locale ?? person.Locale;
-        person.TimeZone = person.TimeZoneChosen ? person.TimeZone : chatEvent.TimeZone ?? person.TimeZone;
+        if (chatEvent.TimeZone is { } clientZone && person.TimeZoneSource <= AvailabilitySource.Client)
+        {
+            person.TimeZone = clientZone;
+            person.TimeZoneSource = AvailabilitySource.Client;
+        }
+
         person.ServiceUrl = reference.ServiceUrl ?? person.ServiceUrl;
         if (reference.Kind == ConversationKind.Personal && chatEvent is not BotUninstalled)
         {
@@ -77,6 +82,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         }
 
         person.LastSeenAt = now;
+        return newDirectoryId;
     }
 
     /// <summary>The channel or chat itself, without the thread suffix of a channel reply (<c>;messageid=</c>).</summary>

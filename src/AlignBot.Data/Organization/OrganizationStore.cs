@@ -1,3 +1,4 @@
+using AlignBot.Core.Availability;
 using AlignBot.Core.Conversations;
 using AlignBot.Core.Organization;
 using AlignBot.Data.Conversations;
@@ -84,12 +85,14 @@ internal sealed class OrganizationStore(AlignBotDbContext db, RosterReader roste
     {
         var person = await db.People.SingleAsync(p => p.Platform == user.Platform && p.UserId == user.UserId, cancellationToken);
         person.TimeZone = ianaTimeZone;
-        person.TimeZoneChosen = true;
+        person.TimeZoneSource = AvailabilitySource.Person;
     }
 
     public async Task SetOutOfOfficeAsync(UserRef user, DateOnly? until, CancellationToken cancellationToken)
     {
         var person = await db.People.SingleAsync(p => p.Platform == user.Platform && p.UserId == user.UserId, cancellationToken);
+        person.OutOfOfficeFrom = null;
         person.OutOfOfficeUntil = until;
+        person.OutOfOfficeSource = until is null ? AvailabilitySource.Unknown : AvailabilitySource.Person;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class RosterReader(AlignBotDbContext db)
 
     private static Participant Participant(TeamMemberRecord member, PersonRecord? person, TeamRecord team, WorkingPattern pattern, IReadOnlySet<DateOnly> holidays)
     {
-        var availability = new MemberAvailability(person?.TimeZone ?? team.TimeZone, pattern, holidays, OutOfOfficeUntil: person?.OutOfOfficeUntil);
+        var availability = new MemberAvailability(person?.TimeZone ?? team.TimeZone, pattern, holidays, person?.OutOfOfficeFrom, person?.OutOfOfficeUntil);
         if (person is null)
         {
             return new Participant(member.MemberId, member.DisplayName ?? member.MemberId, member.Role, null, null, availability);

@@ -1,3 +1,4 @@
+using AlignBot.Core.Availability;
 using AlignBot.Core.Conversations;
 using AlignBot.Core.People;
 
@@ -23,11 +24,17 @@ internal sealed class PersonRecord
     /// <summary>IANA time zone id.</summary>
     public string? TimeZone { get; set; }
 
-    /// <summary>True when the person set their zone themselves: the client's zone then no longer overrides it.</summary>
-    public bool TimeZoneChosen { get; set; }
+    /// <summary>Where the zone came from: the person's own choice wins over their mailbox, the mailbox over the chat client.</summary>
+    public AvailabilitySource TimeZoneSource { get; set; }
 
-    /// <summary>The last day the person is out of office (inclusive).</summary>
+    /// <summary>The first day the person is out of office (inclusive); null means "from now".</summary>
+    public DateOnly? OutOfOfficeFrom { get; set; }
+
+    /// <summary>The last day the person is out of office (inclusive); <see cref="DateOnly.MaxValue"/> until turned off.</summary>
     public DateOnly? OutOfOfficeUntil { get; set; }
+
+    /// <summary>Where the out-of-office came from: the person's <c>ooo</c> is never overwritten by their automatic replies.</summary>
+    public AvailabilitySource OutOfOfficeSource { get; set; }
 
     public string? PersonalConversationId { get; set; }
 
@@ -36,6 +43,11 @@ internal sealed class PersonRecord
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
+
+    public PersonAvailability? ToAvailability() =>
+        AadObjectId is null
+            ? null
+            : new(new UserRef(Platform, UserId, AadObjectId, DisplayName), AadObjectId, TimeZone, TimeZoneSource, OutOfOfficeFrom, OutOfOfficeUntil, OutOfOfficeSource);
 
     public Person ToPerson() =>
         new(new UserRef(Platform, UserId, AadObjectId, DisplayName), TenantId, Locale, TimeZone, PersonalConversationId, FirstSeenAt, LastSeenAt);

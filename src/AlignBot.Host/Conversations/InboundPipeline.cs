@@ -3,6 +3,7 @@ using AlignBot.Core.Routing;
 using AlignBot.Data;
 using AlignBot.Data.Conversations;
 using AlignBot.Data.Outbox;
+using AlignBot.Host.Integrations.Graph;
 using AlignBot.Host.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace AlignBot.Host.Conversations;
 /// <summary>
 /// The one path every inbound event takes, whatever the platform: in one database transaction it records the
 /// delivery id (a retry does nothing twice), refreshes the stored conversation and person, runs the handler the
-/// router picks, and writes the handler's messages to the outbox. Then it wakes the dispatcher.
+/// router picks, and writes the handler's messages to the outbox. Then it wakes the dispatcher, and asks for the
+/// mailbox settings of a person it has just met.
 /// </summary>
 internal sealed class InboundPipeline(
     AlignBotDbContext db,
@@ -22,6 +24,7 @@ internal sealed class InboundPipeline(
     ChatRouter router,
     IServiceProvider services,
     OutboxSignal signal,
+    MailboxSyncTrigger mailboxSync,
     ILogger<InboundPipeline> logger)
 {
     public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ internal sealed class InboundPipeline(
             return PipelineOutcome.Duplicate;
         }
 
-        await capture.CaptureAsync(chatEvent, cancellationToken);
+        var metFirst = await capture.CaptureAsync(chatEvent, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
         var written = await outbox.AddAsync(Outbound(chatEvent, ack), cancellationToken);
@@ -66,6 +69,11 @@ internal sealed class InboundPipeline(
         if (written > 0)
         {
             signal.Notify();
+        }
+
+        if (metFirst is not null)
+        {
+            await mailboxSync.RequestAsync(metFirst, cancellationToken);
         }
 
         PipelineLog.Processed(logger, chatEvent.GetType().Name, written);

@@ -38,6 +38,7 @@ internal static class SchedulingModule
             AddTick<HousekeepingTickJob>(q, HousekeepingTickJob.Key, "0 */10 * * * ?");
             AddTick<Standups.StandupTickJob>(q, Standups.StandupTickJob.Key, "0 * * * * ?");
             AddTick<Feedback.FeedbackTickJob>(q, Feedback.FeedbackTickJob.Key, "30 * * * * ?");
+            AddEvery<Integrations.Graph.MailboxSyncJob>(q, Integrations.Graph.MailboxSyncJob.Key, SyncEvery(builder.Configuration));
         });
         if (builder.Configuration.GetValue($"{Section}:Enabled", true))
         {
@@ -60,6 +61,24 @@ internal static class SchedulingModule
         {
             store.UseSqlite(SqliteFactory.Instance, storage.ConnectionString);
         }
+    }
+
+    /// <summary>The mailbox sync's interval; a bad value is reported by the Graph options validator, so fall back quietly here.</summary>
+    private static TimeSpan SyncEvery(IConfiguration configuration)
+    {
+        var every = configuration.GetSection(Integrations.Graph.GraphOptions.Section).Get<Integrations.Graph.GraphOptions>()?.SyncEvery ?? TimeSpan.Zero;
+        return every >= TimeSpan.FromMinutes(1) ? every : new Integrations.Graph.GraphOptions().SyncEvery;
+    }
+
+    private static void AddEvery<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan every)
+        where TJob : class, IJob
+    {
+        quartz.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
+        quartz.AddTrigger(t => t
+            .ForJob(key)
+            .WithIdentity(key.Name + ".trigger", key.Group)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()));
     }
 
     private static void AddTick<TJob>(IQuartzBuilder quartz, JobKey key, string cron)

@@ -11,13 +11,16 @@ namespace AlignBot.Host.Tests.Infrastructure;
 /// <summary>One test's world: a fake connector, the host on its own database, a fake clock, and helpers to talk to it.</summary>
 public sealed class BotTestContext : IAsyncDisposable
 {
-    private BotTestContext(FakeConnector connector, string databasePath, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private BotTestContext(FakeConnector connector, string databasePath, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
     {
         Connector = connector;
         DatabasePath = databasePath;
         Clock = clock;
         Settings = settings;
-        Factory = new AlignBotFactory(databasePath, clock, settings);
+        _configureServices = configureServices;
+        Factory = new AlignBotFactory(databasePath, clock, settings, configureServices);
         Client = Factory.CreateClient();
     }
 
@@ -33,10 +36,12 @@ public sealed class BotTestContext : IAsyncDisposable
 
     public HttpClient Client { get; private set; }
 
-    public static async Task<BotTestContext> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    /// <param name="configureServices">Replaces services after the host's own registrations (e.g. a fake Graph credential).</param>
+    public static async Task<BotTestContext> StartAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? configureServices = null)
     {
         var connector = await FakeConnector.StartAsync(cancellationToken);
-        return new BotTestContext(connector, AlignBotFactory.NewDatabasePath(), new FakeTimeProvider(start ?? AlignBotFactory.DefaultStart), settings);
+        return new BotTestContext(connector, AlignBotFactory.NewDatabasePath(), new FakeTimeProvider(start ?? AlignBotFactory.DefaultStart), settings, configureServices);
     }
 
     /// <summary>Stops the host and starts a new one on the same database and clock: what a restart looks like.</summary>
@@ -47,7 +52,7 @@ public sealed class BotTestContext : IAsyncDisposable
     {
         Client.Dispose();
         await Factory.DisposeAsync();
-        Factory = new AlignBotFactory(DatabasePath, Clock, settings);
+        Factory = new AlignBotFactory(DatabasePath, Clock, settings, _configureServices);
         Client = Factory.CreateClient();
     }
 

@@ -29,7 +29,8 @@ internal sealed class StandupWorld : IAsyncDisposable
 
     public BotTestContext Bot { get; }
 
-    public static async Task<StandupWorld> StartAsync(CancellationToken cancellationToken, DateTimeOffset start, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<StandupWorld> StartAsync(
+        CancellationToken cancellationToken, DateTimeOffset start, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -54,7 +55,7 @@ internal sealed class StandupWorld : IAsyncDisposable
             settings[key] = value;
         }
 
-        var bot = await BotTestContext.StartAsync(cancellationToken, settings, start);
+        var bot = await BotTestContext.StartAsync(cancellationToken, settings, start, configureServices);
         var world = new StandupWorld(bot);
         foreach (var member in Everyone)
         {

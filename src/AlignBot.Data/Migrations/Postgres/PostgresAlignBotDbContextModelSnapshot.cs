@@ -566,6 +566,12 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("OutOfOfficeFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OutOfOfficeSource")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("OutOfOfficeUntil")
                         .HasColumnType("date");
 
@@ -589,8 +595,8 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<bool>("TimeZoneChosen")
-                        .HasColumnType("boolean");
+                    b.Property<int>("TimeZoneSource")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .IsRequired()

@@ -549,6 +549,12 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OutOfOfficeFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutOfOfficeSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("OutOfOfficeUntil")
                         .HasColumnType("TEXT");
 
@@ -572,7 +578,7 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("TimeZoneChosen")
+                    b.Property<int>("TimeZoneSource")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")

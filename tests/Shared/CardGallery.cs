@@ -1,5 +1,6 @@
 using AlignBot.Core.Cards;
 using AlignBot.Core.Conversations;
+using AlignBot.Core.Feedback;
 using AlignBot.Core.Help;
 using AlignBot.Core.Organization;
 using AlignBot.Core.People;
@@ -53,5 +54,55 @@ internal static class CardGallery
         yield return ("standup.edit-single-question", StandupEditCards.Edit(standup, "Sales EMEA", [rows[0]]));
         yield return ("standup.edit-saved", StandupEditCards.Saved(standup));
         yield return ("standup.blocker", StandupCards.Blocker(standup, "Ada Lovelace", occurrence.LocalDate, "Need the updated pricing sheet"));
+
+        foreach (var card in FeedbackCardsInEveryState())
+        {
+            yield return card;
+        }
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> FeedbackCardsInEveryState()
+    {
+        var catalog = new FeedbackCatalog(["Analytics", "Platform"], ["CFO", "IT Director"], FeedbackCatalog.DefaultStages);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var at = DateTimeOffset.Parse("2026-03-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var targets = new List<Choice> { new("Olga Owner", "aad-olga"), new("Omar Owner", "aad-omar"), new("Queue: intel", "queue:intel") };
+        FeedbackItem Item(Action<FeedbackItem>? then = null)
+        {
+            var draft = new FeedbackDraft(FeedbackKind.AssetFeedback, "Analytics", "CFO", "Decision", "https://content.example/roi-deck", "Outdated", null, "Contoso", 25000m,
+                FeedbackUrgency.High, "The ROI deck still shows last year's pricing; Contoso's CFO noticed.", "https://teams.example/l/message/1");
+            var item = FeedbackItem.File(12, draft, new UserRef(Platform.Teams, "29:sam", "aad-sam", "Sam Seller"), "aad-sam",
+                new ConversationRef(Platform.Teams, "tenant", "a:sam", ConversationKind.Personal, "https://smba.example/"), "America/Chicago", at);
+            item.AssignTo("aad-olga", "Olga Owner", null, null, "Analytics content", new SlaTarget(TimeSpan.FromHours(4), TimeSpan.FromHours(24)),
+                new AlignBot.Core.Availability.MemberAvailability("Europe/London", AlignBot.Core.Availability.WorkingPattern.Weekdays, new HashSet<DateOnly>()), at);
+            then?.Invoke(item);
+            return item;
+        }
+
+        var routing = new FeedbackRouting(
+            [new RoutingRule("Analytics content", new HashSet<FeedbackKind>(), new HashSet<string> { "Analytics" }, new HashSet<string>(), new HashSet<string>(), new HashSet<FeedbackUrgency>(), ["roi", "calculator"], "aad-olga", null)],
+            new Dictionary<string, RoutingQueue> { ["intel"] = new("intel", ["aad-olga", "aad-omar"], QueueStrategy.RoundRobin) },
+            "aad-omar");
+        yield return ("feedback.form", FeedbackCards.Form(catalog));
+        yield return ("feedback.form-from-message", FeedbackCards.Form(catalog, sourceLink: "https://teams.example/l/message/1"));
+        yield return ("feedback.form-errors", FeedbackCards.Form(catalog, new Dictionary<string, string> { [FeedbackForm.Description] = "ROI deck is outdated", [FeedbackForm.Asset] = "ftp://x" },
+            new Dictionary<string, string> { [FeedbackForm.Kind] = "Pick what kind of feedback this is.", [FeedbackForm.Asset] = "Only http and https links are accepted for the asset." }));
+        yield return ("feedback.form-free-topic", FeedbackCards.Form(new FeedbackCatalog([], [], [])));
+        yield return ("feedback.receipt", FeedbackCards.Receipt(Item(), london, "Sent to Olga Owner as #12."));
+        yield return ("feedback.receipt-question", FeedbackCards.Receipt(Item(i => i.Ask("Which version of the deck?", at)), london, "Olga Owner has a question for you."));
+        yield return ("feedback.receipt-resolved", FeedbackCards.Receipt(Item(i => i.Resolve("https://content.example/roi-deck-v2", "Updated with this year's pricing", at)), london));
+        yield return ("feedback.receipt-rated", FeedbackCards.Receipt(Item(i => { i.Resolve(null, "Updated", at); i.Rate(helpful: false, "Still missing the CFO view"); }), london));
+        yield return ("feedback.receipt-declined", FeedbackCards.Receipt(Item(i => i.Decline("We retired that deck; use the value calculator", at)), london));
+        yield return ("feedback.owner", FeedbackCards.Owner(Item(), london, targets));
+        yield return ("feedback.owner-acknowledged", FeedbackCards.Owner(Item(i => i.Acknowledge(at)), london, targets, "Acknowledged. The seller can see it."));
+        yield return ("feedback.owner-error-typed", FeedbackCards.Owner(Item(), london, targets, "⚠ Only http and https links are accepted.", new Dictionary<string, string> { [FeedbackActions.Link] = "ftp://x", [FeedbackActions.Note] = "Here" }));
+        yield return ("feedback.owner-waiting", FeedbackCards.Owner(Item(i => i.Ask("Which version?", at)), london, targets));
+        yield return ("feedback.owner-resolved-rated", FeedbackCards.Owner(Item(i => { i.Resolve("https://content.example/v2", null, at); i.Rate(helpful: true, null); }), london, targets));
+        yield return ("feedback.alert", FeedbackCards.Alert(Item(), london, "SLA missed: #12 was due to be acknowledged by Tue 3 Mar 14:00 (Olga Owner)"));
+        yield return ("feedback.list", FeedbackCards.List("Your queue", "Nothing is waiting for you.", [Item(), Item(i => i.Acknowledge(at)), Item(i => i.Ask("Which?", at))], london, forOwner: true));
+        yield return ("feedback.list-empty", FeedbackCards.List("Your requests", "You haven't sent any feedback yet.", [], london, forOwner: false));
+        yield return ("feedback.detail", FeedbackCards.Detail(Item(), [new FeedbackEntry(12, at, "aad-sam", "Sam Seller", "filed", "Asset feedback · Analytics"), new FeedbackEntry(12, at, "alignbot", "AlignBot", "routed to Olga Owner", "rule Analytics content")], london));
+        yield return ("feedback.rules", FeedbackCards.Rules(routing));
+        yield return ("feedback.routing-test", FeedbackCards.RoutingTest("kind=ContentRequest topic=Analytics roi", routing.Match(Item().Draft, explain: true), "Olga Owner"));
     }
 }

@@ -15,8 +15,9 @@ public sealed record AdaptiveCard
     [JsonPropertyOrder(-2)]
     public string Schema => "http://adaptivecards.io/schemas/adaptive-card.json";
 
+    /// <summary>1.5; null for the card inside an <see cref="ShowCardAction"/>, which takes its parent's version.</summary>
     [JsonPropertyOrder(-1)]
-    public string Version { get; init; } = "1.5";
+    public string? Version { get; init; } = "1.5";
 
     public IReadOnlyList<CardElement> Body { get; init; } = [];
 

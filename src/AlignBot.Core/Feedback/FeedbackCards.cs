@@ -179,7 +179,7 @@ public static class FeedbackCards
                 new InputText { Id = FeedbackActions.Note, Label = "Note to the seller", Value = Typed(FeedbackActions.Note), IsMultiline = true, MaxLength = FeedbackActions.MaxText },
             ],
             new ExecuteAction("Resolve", FeedbackActions.Resolve) { Data = data, Style = ActionStyle.Positive })));
-        actions.Add(new ShowCardAction("Ask the seller", Sub(
+        actions.Add(new ShowCardAction("Ask", Sub(
             [new InputText { Id = FeedbackActions.Question, Label = $"Question for {item.SellerName}", Value = Typed(FeedbackActions.Question), IsMultiline = true, MaxLength = FeedbackActions.MaxText, IsRequired = true, ErrorMessage = "Type your question." }],
             new ExecuteAction("Send question", FeedbackActions.Ask) { Data = data })));
         actions.Add(new ShowCardAction("Reassign", Sub(
@@ -323,7 +323,7 @@ public static class FeedbackCards
     private static TextBlock Resolution(FeedbackItem item) =>
         new($"Answer from {item.OwnerName}: {string.Join(" — ", new[] { item.ResolutionNote, item.ResolutionLink }.OfType<string>().DefaultIfEmpty("resolved"))}") { Color = TextColor.Good };
 
-    private static AdaptiveCard Sub(IReadOnlyList<CardElement> body, ExecuteAction action) => new() { Body = body, Actions = [action] };
+    private static AdaptiveCard Sub(IReadOnlyList<CardElement> body, ExecuteAction action) => new() { Version = null, Body = body, Actions = [action] };
 
     private static Dictionary<string, string> ItemData(FeedbackItem item) =>
         new() { [FeedbackActions.Item] = item.Number.ToString(CultureInfo.InvariantCulture) };

@@ -11,8 +11,16 @@ namespace AlignBot.Data;
 /// The one model, shared by both providers. Each provider has its own subclass so that it has its own
 /// migrations (<see cref="SqliteAlignBotDbContext"/>, <see cref="PostgresAlignBotDbContext"/>).
 /// </summary>
-internal abstract class AlignBotDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class AlignBotDbContext : DbContext
 {
+    protected AlignBotDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // Every write path owns its transaction and saves once or twice inside it; a savepoint around each
+        // save would add two statements per save and protect nothing the transaction does not.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
 
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();

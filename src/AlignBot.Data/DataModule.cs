@@ -24,13 +24,13 @@ public static class DataModule
         services.AddSingleton(new StorageSelection(provider, connectionString));
         if (provider == StorageProvider.Postgres)
         {
-            services.AddDbContext<PostgresAlignBotDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresAlignBotDbContext>(o => o.UseNpgsql(connectionString));
             services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<PostgresAlignBotDbContext>());
             services.AddSingleton(_ => WriteGate.Open());
         }
         else
         {
-            services.AddDbContext<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
+            services.AddDbContextPool<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
             services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<SqliteAlignBotDbContext>());
             services.AddSingleton(_ => WriteGate.SingleWriter());
         }

@@ -39,8 +39,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
 
     private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var record = await db.Conversations.SingleOrDefaultAsync(
-            c => c.Platform == reference.Platform && c.ConversationId == reference.ConversationId, cancellationToken);
+        var record = await FindConversation(db, reference.Platform, reference.ConversationId, cancellationToken);
         if (record is null)
         {
             record = new ConversationRecord { Platform = reference.Platform, ConversationId = reference.ConversationId, InstalledAt = now };
@@ -57,7 +56,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
 
     private async Task<string?> UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Platform == from.Platform && p.UserId == from.UserId, cancellationToken);
+        var person = await FindPerson(db, from.Platform, from.UserId, cancellationToken);
         if (person is null)
         {
             person = new PersonRecord { Platform = from.Platform, UserId = from.UserId, FirstSeenAt = now };
@@ -84,6 +83,13 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         person.LastSeenAt = now;
         return newDirectoryId;
     }
+
+    // Compiled once: both run for every inbound event.
+    private static readonly Func<AlignBotDbContext, Platform, string, CancellationToken, Task<ConversationRecord?>> FindConversation = EF.CompileAsyncQuery(
+        (AlignBotDbContext db, Platform platform, string conversationId, CancellationToken _) => db.Conversations.SingleOrDefault(c => c.Platform == platform && c.ConversationId == conversationId));
+
+    private static readonly Func<AlignBotDbContext, Platform, string, CancellationToken, Task<PersonRecord?>> FindPerson = EF.CompileAsyncQuery(
+        (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.SingleOrDefault(p => p.Platform == platform && p.UserId == userId));
 
     /// <summary>The channel or chat itself, without the thread suffix of a channel reply (<c>;messageid=</c>).</summary>
     public static string BaseConversationId(string conversationId)

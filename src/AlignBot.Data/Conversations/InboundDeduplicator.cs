@@ -12,8 +12,7 @@ internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, 
     /// </summary>
     public async Task<bool> TryRecordAsync(Platform platform, string deliveryId, CancellationToken cancellationToken)
     {
-        var exists = await db.InboundDeliveries.AnyAsync(d => d.Platform == (int)platform && d.DeliveryId == deliveryId, cancellationToken);
-        if (exists)
+        if (await Seen(db, (int)platform, deliveryId, cancellationToken))
         {
             return false;
         }
@@ -21,6 +20,10 @@ internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, 
         db.InboundDeliveries.Add(new InboundDelivery { Platform = (int)platform, DeliveryId = deliveryId, ReceivedAt = clock.GetUtcNow() });
         return true;
     }
+
+    /// <summary>Compiled once: it runs for every inbound request.</summary>
+    private static readonly Func<AlignBotDbContext, int, string, CancellationToken, Task<bool>> Seen = EF.CompileAsyncQuery(
+        (AlignBotDbContext db, int platform, string deliveryId, CancellationToken _) => db.InboundDeliveries.Any(d => d.Platform == platform && d.DeliveryId == deliveryId));
 
     /// <summary>Forgets deliveries older than <paramref name="age"/>: platforms retry within minutes, not days.</summary>
     public async Task<int> PurgeOlderThanAsync(TimeSpan age, CancellationToken cancellationToken)

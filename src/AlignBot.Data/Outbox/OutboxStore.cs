@@ -16,9 +16,9 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
             .OrderBy(o => o.Id)
             .Take(limit)
-            .Select(o => new { o.Id, o.Payload, o.Attempts, o.TargetKey })
+            .Select(o => new { o.Id, o.Platform, o.ConversationId, o.Operation, o.Payload, o.Attempts, o.TargetKey })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new OutboxItem(r.Id, OutboxJson.Deserialize(r.Payload), r.Attempts, r.TargetKey))];
+        return [.. rows.Select(r => new OutboxItem(r.Id, r.Platform, r.ConversationId, r.Operation, r.Attempts, r.TargetKey, r.Payload))];
     }
 
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken) =>

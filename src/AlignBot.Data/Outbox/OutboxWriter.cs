@@ -9,6 +9,11 @@ namespace AlignBot.Data.Outbox;
 /// </summary>
 internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 {
+    private readonly List<(OutboxRecord Record, OutboundMessage Message)> _added = [];
+
+    /// <summary>The rows this unit of work added, once it has committed (their ids are known then).</summary>
+    public IReadOnlyList<OutboxItem> Committed() => [.. _added.Where(a => a.Record.Id > 0).Select(a => OutboxItem.Committed(a.Record, a.Message))];
+
     public async Task<int> AddAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -21,7 +26,7 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
                 continue;
             }
 
-            db.Outbox.Add(new OutboxRecord
+            var record = new OutboxRecord
             {
                 Platform = message.To.Platform,
                 TenantId = message.To.TenantId,
@@ -33,7 +38,9 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
                 Status = OutboxStatus.Pending,
                 CreatedAt = now,
                 NextAttemptAt = now,
-            });
+            };
+            db.Outbox.Add(record);
+            _added.Add((record, message));
             added++;
         }
 

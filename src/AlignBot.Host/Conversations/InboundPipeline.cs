@@ -68,7 +68,7 @@ internal sealed class InboundPipeline(
 
         if (written > 0)
         {
-            signal.Notify();
+            signal.Notify(outbox.Committed());
         }
 
         if (metFirst is not null)

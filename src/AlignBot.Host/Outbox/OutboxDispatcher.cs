@@ -27,6 +27,15 @@ internal sealed class OutboxDispatcher(
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly CancellationTokenSource _sendsStopping = new();
 
+    /// <summary>
+    /// True when the last look at the database started every due row. Rows committed since then are all there is
+    /// to send, so they are taken as handed over; otherwise the database is read, in order, as the one truth.
+    /// </summary>
+    private volatile bool _caughtUp;
+
+    /// <summary>Counts rows put back for later, so a look at the database that raced with one does not claim to be caught up.</summary>
+    private int _putBack;
+
     private OutboxOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,12 +48,13 @@ internal sealed class OutboxDispatcher(
 
         await RecoverAbandonedAsync(stoppingToken);
         using var concurrency = new SemaphoreSlim(Options.MaxConcurrency);
+        var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             (TimeSpan Duration, TimeProvider Clock) wait;
             try
             {
-                wait = await DispatchDueAsync(concurrency, stoppingToken);
+                wait = await DispatchDueAsync(concurrency, woken, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,7 +68,7 @@ internal sealed class OutboxDispatcher(
 
             try
             {
-                await signal.WaitAsync(wait.Duration, wait.Clock, stoppingToken);
+                woken = await signal.WaitAsync(wait.Duration, wait.Clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -86,19 +96,39 @@ internal sealed class OutboxDispatcher(
     /// Starts every due row that the limits allow now; returns how long to wait before looking again, and on which
     /// clock: the rate limiter keeps real time, the schedule keeps the application's clock.
     /// </summary>
-    private async Task<(TimeSpan Duration, TimeProvider Clock)> DispatchDueAsync(SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    private async Task<(TimeSpan Duration, TimeProvider Clock)> DispatchDueAsync(SemaphoreSlim concurrency, bool woken, CancellationToken stoppingToken)
     {
         IReadOnlyList<OutboxItem> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        var putBackBefore = Volatile.Read(ref _putBack);
+        var unseen = signal.TakeUnseenRows();
+        var handedOver = _caughtUp && woken && !unseen;
+        if (handedOver)
         {
+            // Woken by a hand-over or a finished send while nothing waited in the database: only the handed-over rows are new.
+            due = signal.TakeCommitted();
+            if (due.Count == 0)
+            {
+                return (Options.PollInterval, clock);
+            }
+        }
+        else
+        {
+            signal.ForgetCommitted();
+            await using var scope = scopes.CreateAsyncScope();
             due = await scope.ServiceProvider.GetRequiredService<OutboxStore>().GetDueAsync(clock.GetUtcNow(), Options.BatchSize, stoppingToken);
         }
 
         var heldBack = new HashSet<string>(StringComparer.Ordinal);
         var limited = false;
+        var started = 0;
         foreach (var item in due)
         {
-            var conversation = ConversationKey(item.Message);
+            if (_inFlight.ContainsKey(item.Id))
+            {
+                continue; // handed over and read back in the same moment: it is already on its way
+            }
+
+            var conversation = item.ConversationKey;
             if (heldBack.Contains(conversation) || _busyConversations.ContainsKey(conversation))
             {
                 // Keep the conversation's order: nothing after a held-back row of the same conversation goes first.
@@ -116,15 +146,27 @@ internal sealed class OutboxDispatcher(
             await concurrency.WaitAsync(stoppingToken);
             _busyConversations[conversation] = 0;
             _inFlight[item.Id] = RunAsync(item, conversation, concurrency);
+            started++;
         }
 
+        if (handedOver)
+        {
+            // A held-back row waits in the database; reading it back keeps its conversation's order.
+            _caughtUp = heldBack.Count == 0 && Volatile.Read(ref _putBack) == putBackBefore;
+            return _caughtUp ? (Options.PollInterval, clock) : limited ? (TimeSpan.FromMilliseconds(100), TimeProvider.System) : (TimeSpan.Zero, clock);
+        }
+
+        _caughtUp = due.Count < Options.BatchSize && heldBack.Count == 0 && Volatile.Read(ref _putBack) == putBackBefore;
         if (due.Count == Options.BatchSize && heldBack.Count == 0)
         {
             return (TimeSpan.Zero, clock);
         }
 
-        // Rows held back by a conversation limit are due again within the limiter's window segment (real time).
-        return limited ? (TimeSpan.FromMilliseconds(100), TimeProvider.System) : (await UntilNextDueAsync(stoppingToken), clock);
+        // Rows held back by a conversation limit are due again within the limiter's window segment (real time). While
+        // sends are under way, each one's end wakes the loop; the next due time is looked up only when it went idle.
+        return limited ? (TimeSpan.FromMilliseconds(100), TimeProvider.System)
+            : started > 0 ? (Options.PollInterval, clock)
+            : (await UntilNextDueAsync(stoppingToken), clock);
     }
 
     private async Task RunAsync(OutboxItem item, string conversation, SemaphoreSlim concurrency)
@@ -143,7 +185,7 @@ internal sealed class OutboxDispatcher(
             _busyConversations.TryRemove(conversation, out _);
             _inFlight.TryRemove(item.Id, out _);
             concurrency.Release();
-            signal.Notify();
+            signal.Wake();
         }
     }
 
@@ -173,6 +215,7 @@ internal sealed class OutboxDispatcher(
             {
                 // The message to change is still on its way: try again shortly, without counting an attempt.
                 await store.ReleaseAsync(item.Id, now + TimeSpan.FromSeconds(1), cancellationToken);
+                PutBack();
                 return;
             }
 
@@ -200,10 +243,12 @@ internal sealed class OutboxDispatcher(
             case SendResult.Throttled throttled when attempt < Options.MaxAttempts:
                 var next = now + (throttled.RetryAfter ?? Backoff(attempt));
                 await store.RescheduleAsync(item.Id, next, $"Throttled ({throttled.StatusCode})", cancellationToken);
+                PutBack();
                 OutboxLog.Throttled(logger, item.Id, throttled.StatusCode, attempt, next);
                 break;
             case SendResult.Failed { Retryable: true } failed when attempt < Options.MaxAttempts:
                 await store.RescheduleAsync(item.Id, now + Backoff(attempt), failed.Reason, cancellationToken);
+                PutBack();
                 OutboxLog.Failed(logger, item.Id, attempt, failed.Reason);
                 break;
             default:
@@ -217,6 +262,13 @@ internal sealed class OutboxDispatcher(
                 OutboxLog.GaveUp(logger, item.Id, attempt, reason);
                 break;
         }
+    }
+
+    /// <summary>A row went back to the database for a later attempt: the next look must read the database.</summary>
+    private void PutBack()
+    {
+        Interlocked.Increment(ref _putBack);
+        _caughtUp = false;
     }
 
     /// <summary>Exponential backoff from <see cref="OutboxOptions.BaseBackoff"/>, capped, with ±20 % jitter.</summary>
@@ -250,10 +302,5 @@ internal sealed class OutboxDispatcher(
             OutboxLog.Recovered(logger, recovered);
         }
     }
-
-    private static string ConversationKey(OutboundMessage message) =>
-        message.Operation == OutboundOperation.SendToUser && message.Recipient is { } recipient
-            ? $"{(int)message.To.Platform}:user:{recipient.UserId}"
-            : $"{(int)message.To.Platform}:{message.To.ConversationId}";
 
 }

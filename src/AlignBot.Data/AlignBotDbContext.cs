@@ -45,6 +45,8 @@ internal abstract class AlignBotDbContext : DbContext
 
     public DbSet<Feedback.FeedbackEntryRecord> FeedbackHistory => Set<Feedback.FeedbackEntryRecord>();
 
+    public DbSet<Feedback.FeedbackRequesterRecord> FeedbackRequesters => Set<Feedback.FeedbackRequesterRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<InboundDelivery>(e =>

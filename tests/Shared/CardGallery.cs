@@ -92,6 +92,10 @@ internal static class CardGallery
         yield return ("feedback.receipt-question", FeedbackCards.Receipt(Item(i => i.Ask("Which version of the deck?", at)), london, "Olga Owner has a question for you."));
         yield return ("feedback.receipt-resolved", FeedbackCards.Receipt(Item(i => i.Resolve("https://content.example/roi-deck-v2", "Updated with this year's pricing", at)), london));
         yield return ("feedback.receipt-rated", FeedbackCards.Receipt(Item(i => { i.Resolve(null, "Updated", at); i.Rate(helpful: false, "Still missing the CFO view"); }), london));
+        yield return ("feedback.form-duplicate", FeedbackCards.Form(catalog, new Dictionary<string, string> { [FeedbackForm.Description] = "Customer needs an ROI deck with this year's pricing" }, duplicateOf: Item(i => i.AddPlusOne(40000m))));
+        var requester = new FeedbackRequester(12, "aad-sue", "Sue Seller", new ConversationRef(Platform.Teams, "tenant", "a:sue", ConversationKind.Personal, "https://smba.example/"), "card-1", "Europe/Paris", 40000m, at);
+        yield return ("feedback.receipt-requester", FeedbackCards.Receipt(Item(i => i.AddPlusOne(40000m)), london, "Your +1 is on #12.", requester));
+        yield return ("feedback.receipt-requester-resolved", FeedbackCards.Receipt(Item(i => { i.AddPlusOne(40000m); i.Resolve("https://content.example/v2", null, at); }), london, null, requester));
         yield return ("feedback.receipt-declined", FeedbackCards.Receipt(Item(i => i.Decline("We retired that deck; use the value calculator", at)), london));
         yield return ("feedback.owner", FeedbackCards.Owner(Item(), london, targets));
         yield return ("feedback.owner-acknowledged", FeedbackCards.Owner(Item(i => i.Acknowledge(at)), london, targets, "Acknowledged. The seller can see it."));

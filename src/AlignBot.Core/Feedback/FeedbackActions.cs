@@ -12,6 +12,10 @@ public static class FeedbackActions
     public const string Decline = "feedback.decline";
     public const string Reassign = "feedback.reassign";
     public const string Rate = "feedback.rate";
+    public const string PlusOne = "feedback.plusone";
+
+    /// <summary>Set by "Send as new" on the duplicate question: file it even though it looks like an open item.</summary>
+    public const string SendAsNew = "sendAsNew";
 
     /// <summary>The item number every button of an item's cards carries.</summary>
     public const string Item = "item";

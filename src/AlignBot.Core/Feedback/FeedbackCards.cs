@@ -11,7 +11,7 @@ namespace AlignBot.Core.Feedback;
 /// </summary>
 public static class FeedbackCards
 {
-    public static AdaptiveCard Form(FeedbackCatalog catalog, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? sourceLink = null)
+    public static AdaptiveCard Form(FeedbackCatalog catalog, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? sourceLink = null, FeedbackItem? duplicateOf = null)
     {
         string? Value(string id) => values is not null && values.TryGetValue(id, out var v) ? v : null;
         var body = new List<CardElement>
@@ -22,6 +22,16 @@ public static class FeedbackCards
         if (errors is { Count: > 0 })
         {
             body.Add(new Container([TextBlock.Error("Almost there — fix what's marked and send again. Everything you typed is still here."), .. errors.Values.Select(TextBlock.Error)]) { Style = ContainerStyle.Attention });
+        }
+
+        if (duplicateOf is { } open)
+        {
+            body.Add(new Container([
+                new TextBlock($"This looks like #{open.Number}, already with {open.OwnerName}:") { Weight = TextWeight.Bolder },
+                new TextBlock($"“{open.Description}”") { MaxLines = 3 },
+                TextBlock.Subtle(Demand(open) ?? $"Filed by {open.SellerName}."),
+                new TextBlock($"Add your +1 to #{open.Number} instead? You'll get the answer too, and your deal counts towards its priority."),
+            ]) { Style = ContainerStyle.Warning });
         }
 
         body.Add(Choices(FeedbackForm.Kind, "Kind", Enum.GetValues<FeedbackKind>().Select(k => new Choice(FeedbackNames.Of(k), k.ToString())), Value(FeedbackForm.Kind), required: true, "Pick a kind."));
@@ -65,12 +75,23 @@ public static class FeedbackCards
         {
             FallbackText = "AlignBot: send field feedback to marketing.",
             Body = body,
-            Actions = [new ExecuteAction("Send to marketing", FeedbackActions.Submit) { Data = data, Style = ActionStyle.Positive }],
+            Actions = duplicateOf is { } duplicate
+                ?
+                [
+                    new ExecuteAction($"+1 to #{duplicate.Number}", FeedbackActions.PlusOne) { Data = With(data, FeedbackActions.Item, duplicate.Number.ToString(CultureInfo.InvariantCulture)), Style = ActionStyle.Positive },
+                    new ExecuteAction("Send as new", FeedbackActions.Submit) { Data = With(data, FeedbackActions.SendAsNew, "true") },
+                ]
+                : [new ExecuteAction("Send to marketing", FeedbackActions.Submit) { Data = data, Style = ActionStyle.Positive }],
         };
     }
 
+    /// <summary>"3 sellers asked · 75,000 in deals", once more than one seller asked.</summary>
+    public static string? Demand(FeedbackItem item) =>
+        item.PlusOnes == 0 ? null
+            : $"{item.PlusOnes + 1} sellers asked" + (item.DealTotal is { } total ? $" · {total.ToString("N0", CultureInfo.InvariantCulture)} in deals" : "");
+
     /// <summary>The seller's card for an item: where it is, who has it, by when — and what the seller can do now.</summary>
-    public static AdaptiveCard Receipt(FeedbackItem item, TimeZoneInfo zone, string? notice = null)
+    public static AdaptiveCard Receipt(FeedbackItem item, TimeZoneInfo zone, string? notice = null, FeedbackRequester? requester = null)
     {
         var body = new List<CardElement>
         {
@@ -93,13 +114,21 @@ public static class FeedbackCards
             facts.Add(new Fact("Resolved by", item.Status == FeedbackStatus.WaitingOnSeller ? "paused until you answer" : Time(item.ResolveDueAt, zone)));
         }
 
-        facts.Add(new Fact("Filed", Time(item.CreatedAt, zone)));
+        facts.Add(new Fact("Filed", Time(item.CreatedAt, zone) + (requester is null ? "" : $" by {item.SellerName}; your +1 {Time(requester.At, zone)}")));
+        if (Demand(item) is { } demand)
+        {
+            facts.Add(new Fact("Demand", demand));
+        }
+
         body.Add(new FactSet(facts));
         body.Add(new TextBlock(item.Description) { IsSubtle = true, MaxLines = 4 });
         var actions = new List<CardAction>();
         var data = ItemData(item);
         switch (item.Status)
         {
+            case FeedbackStatus.WaitingOnSeller when requester is not null:
+                body.Add(TextBlock.Subtle($"{item.OwnerName} asked {item.SellerName} a question; the clock waits for their answer."));
+                break;
             case FeedbackStatus.WaitingOnSeller:
                 body.Add(new Container([
                     new TextBlock($"{item.OwnerName} asks: {item.PendingQuestion}") { Weight = TextWeight.Bolder },
@@ -109,7 +138,8 @@ public static class FeedbackCards
                 break;
             case FeedbackStatus.Resolved:
                 body.Add(Resolution(item));
-                if (item.Helpful is null)
+                var helpful = requester is null ? item.Helpful : requester.Helpful;
+                if (helpful is null)
                 {
                     body.Add(new InputText { Id = FeedbackActions.Comment, Label = "Anything to add? (optional)", IsMultiline = true, MaxLength = FeedbackActions.MaxText });
                     actions.Add(new ExecuteAction("Helpful", FeedbackActions.Rate) { Data = With(data, FeedbackActions.Helpful, "true"), Style = ActionStyle.Positive });
@@ -117,7 +147,7 @@ public static class FeedbackCards
                 }
                 else
                 {
-                    body.Add(TextBlock.Subtle(item.Helpful.Value ? "You rated the answer helpful. Thanks!" : "You rated the answer not helpful. The owner sees your comment."));
+                    body.Add(TextBlock.Subtle(helpful.Value ? "You rated the answer helpful. Thanks!" : "You rated the answer not helpful. The owner sees your comment."));
                 }
 
                 break;
@@ -314,6 +344,7 @@ public static class FeedbackCards
             ("Customer", item.Customer),
             ("Amount", item.Amount?.ToString("N0", CultureInfo.InvariantCulture)),
             ("Message", item.SourceLink),
+            ("Demand", Demand(item)),
             ("Acknowledge by", open && item.AcknowledgedAt is null ? Time(item.AcknowledgeDueAt, zone) : null),
             ("Resolve by", open ? Time(item.ResolveDueAt, zone) : null),
         };

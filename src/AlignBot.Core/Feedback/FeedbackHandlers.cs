@@ -28,7 +28,8 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Decline, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Decline, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Reassign, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Reassign, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Answer, (h, a, ct) => h.SellerActionAsync(a, FeedbackActions.Answer, ct))
-            .OnCardAction<FeedbackHandlers>(FeedbackActions.Rate, (h, a, ct) => h.SellerActionAsync(a, FeedbackActions.Rate, ct));
+            .OnCardAction<FeedbackHandlers>(FeedbackActions.Rate, (h, a, ct) => h.SellerActionAsync(a, FeedbackActions.Rate, ct))
+            .OnCardAction<FeedbackHandlers>(FeedbackActions.PlusOne, (h, a, ct) => h.PlusOneAsync(a, ct));
 
     public async Task<Ack> FeedbackCommandAsync(CommandContext command, CancellationToken cancellationToken)
     {
@@ -115,6 +116,12 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         if (action.From is not { } seller)
         {
             return Ack.WithMessage("I can't tell who you are, so I can't file this.");
+        }
+
+        if (action.Inputs.Text(FeedbackActions.SendAsNew) is null
+            && Duplicates.Find(draft, await store.OpenLikeAsync(draft.Kind, draft.Topic, cancellationToken), settings.DuplicateThreshold) is { } duplicate)
+        {
+            return Ack.WithCard(FeedbackCards.Form(settings.Catalog, form.Values, duplicateOf: duplicate.Item));
         }
 
         var now = clock.GetUtcNow();
@@ -253,6 +260,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
                 Record(item, now, actorId, actorName, $"reassigned to {item.OwnerName}", reassignNote);
                 sellerNotice = $"{previousOwner} passed it to {item.OwnerName}." + (assignment.Note is { } n ? " " + n : "");
                 outbound.AddRange(SellerCard(item, sellerNotice));
+                outbound.AddRange(await RequesterCardsAsync(item, sellerNotice, cancellationToken));
                 var closedCard = MessageContent.FromCard(FeedbackCards.Alert(item, zone, $"Reassigned to {item.OwnerName}"), $"#{item.Number} reassigned");
                 if (previousCard is { } card && !isOwner)
                 {
@@ -265,6 +273,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         }
 
         outbound.AddRange(SellerCard(item, sellerNotice));
+        outbound.AddRange(await RequesterCardsAsync(item, sellerNotice, cancellationToken));
         if (!isOwner && item.OwnerChat is { } ownerChat)
         {
             // A lead acted for the owner: the owner's own card shows it too.
@@ -284,9 +293,14 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
 
         var actor = action.From!;
         var zone = SellerZone(item!);
-        if (!string.Equals(FeedbackDesk.MemberId(actor), item!.SellerId, StringComparison.OrdinalIgnoreCase))
+        var actorId = FeedbackDesk.MemberId(actor);
+        if (!string.Equals(actorId, item!.SellerId, StringComparison.OrdinalIgnoreCase))
         {
-            return Ack.WithMessage($"Only {item.SellerName}, who sent #{item.Number}, can answer or rate it.");
+            var requester = (await store.RequestersAsync(item.Number, cancellationToken))
+                .FirstOrDefault(r => string.Equals(r.RequesterId, actorId, StringComparison.OrdinalIgnoreCase));
+            return requester is not null && verb == FeedbackActions.Rate
+                ? RateAsRequester(item, requester, action)
+                : Ack.WithMessage($"Only {item.SellerName}, who sent #{item.Number}, can answer or rate it.");
         }
 
         var now = clock.GetUtcNow();
@@ -343,6 +357,106 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         }
 
         return Ack.WithCard(FeedbackCards.Receipt(item, zone), [.. outbound]);
+    }
+
+    /// <summary>
+    /// A seller adds their +1 to an open item instead of filing the same again: they become a requester (told the
+    /// answer, may rate it), the owner's card shows the demand, and the owner hears of new +1s once a day at most.
+    /// </summary>
+    public async Task<Ack> PlusOneAsync(CardActionSubmitted action, CancellationToken cancellationToken)
+    {
+        var (item, desk, refusal) = await LoadAsync(action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var seller = action.From!;
+        var sellerId = FeedbackDesk.MemberId(seller);
+        var form = FeedbackForm.Read(action.Inputs, settings.Catalog);
+        if (item!.IsClosed)
+        {
+            return Ack.WithCard(FeedbackCards.Form(settings.Catalog, form.Values, new Dictionary<string, string>
+            {
+                ["_"] = $"#{item.Number} was {FeedbackNames.Of(item.Status).ToLowerInvariant()} meanwhile. Send yours as new: everything you typed is still here.",
+            }));
+        }
+
+        var requesters = await store.RequestersAsync(item.Number, cancellationToken);
+        var zone = FeedbackDesk.ZoneOf(action.TimeZone ?? desk!.Person(seller)?.Availability.TimeZone);
+        if (string.Equals(sellerId, item.SellerId, StringComparison.OrdinalIgnoreCase)
+            || requesters.Any(r => string.Equals(r.RequesterId, sellerId, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Ack.WithCard(FeedbackCards.Receipt(item, zone, $"You're already on #{item.Number}; nothing changed."));
+        }
+
+        var now = clock.GetUtcNow();
+        var amount = form.Draft?.Amount;
+        var chat = action.Conversation.Kind == ConversationKind.Personal ? action.Conversation : desk!.Person(seller)?.Personal ?? action.Conversation;
+        var requester = new FeedbackRequester(item.Number, sellerId, seller.DisplayName ?? sellerId, chat,
+            chat == action.Conversation ? action.ActivityId : null, action.TimeZone, amount, now);
+        store.AddRequester(requester);
+        item.AddPlusOne(amount);
+        Record(item, now, sellerId, requester.Name, "added a +1", amount is { } a ? $"deal {a.ToString("N0", CultureInfo.InvariantCulture)}" : null);
+
+        var outbound = new List<OutboundMessage>();
+        var owner = desk!.Person(item.OwnerId);
+        var ownerZone = desk.ZoneOf(owner);
+        var demand = FeedbackCards.Demand(item);
+        if (item.OwnerChat is { } ownerChat)
+        {
+            outbound.Add(OutboundMessage.UpdateSent(ownerChat, item.OwnerCardKey, MessageContent.FromCard(
+                FeedbackCards.Owner(item, ownerZone, desk.ReassignTargets(settings.Routing), $"{requester.Name} added a +1: {demand}."), $"#{item.Number}: +1 from {requester.Name}")));
+        }
+
+        // The card updates silently; a message tells the owner, at most once a day per item.
+        var day = Availability.LocalClock.LocalDate(now, ownerZone).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        if (owner?.Direct(MessageContent.FromText($"+1 on #{item.Number} ({FeedbackNames.Of(item.Kind)} · {item.Topic}) from {requester.Name}: {demand}."), $"feedback:{item.Number}:plusones:{day}") is { } notice)
+        {
+            outbound.Add(notice);
+        }
+
+        var card = FeedbackCards.Receipt(item, zone, $"Your +1 is on #{item.Number}. You'll get the answer when {item.OwnerName} has it.", requester);
+        if (chat != action.Conversation)
+        {
+            outbound.Add(OutboundMessage.Send(chat, MessageContent.FromCard(card, $"Your +1 on #{item.Number}"), $"feedback:{item.Number}:requester:{sellerId}"));
+        }
+
+        return Ack.WithCard(card, [.. outbound]);
+    }
+
+    private Ack RateAsRequester(FeedbackItem item, FeedbackRequester requester, CardActionSubmitted action)
+    {
+        var zone = FeedbackDesk.ZoneOf(requester.TimeZone);
+        if (item.Status != FeedbackStatus.Resolved || requester.Helpful is not null)
+        {
+            return Ack.WithCard(FeedbackCards.Receipt(item, zone, requester.Helpful is null ? "Only a resolved item can be rated; nothing changed." : "You rated this already.", requester));
+        }
+
+        var comment = action.Inputs.Text(FeedbackActions.Comment);
+        if (comment is { Length: > FeedbackActions.MaxText })
+        {
+            return Ack.WithCard(FeedbackCards.Receipt(item, zone, $"⚠ The comment is over {FeedbackActions.MaxText:N0} characters.", requester));
+        }
+
+        var helpful = string.Equals(action.Inputs.Text(FeedbackActions.Helpful), "true", StringComparison.OrdinalIgnoreCase);
+        var rated = requester with { Helpful = helpful, Comment = comment };
+        store.UpdateRequester(rated);
+        Record(item, clock.GetUtcNow(), requester.RequesterId, requester.Name, helpful ? "rated it helpful" : "rated it not helpful", comment);
+        return Ack.WithCard(FeedbackCards.Receipt(item, zone, null, rated));
+    }
+
+    /// <summary>Each +1 requester's card, updated in place like the seller's.</summary>
+    private async Task<IEnumerable<OutboundMessage>> RequesterCardsAsync(FeedbackItem item, string? notice, CancellationToken cancellationToken)
+    {
+        var requesters = await store.RequestersAsync(item.Number, cancellationToken);
+        return requesters.Select(r =>
+        {
+            var content = MessageContent.FromCard(FeedbackCards.Receipt(item, FeedbackDesk.ZoneOf(r.TimeZone), notice, r), $"Feedback #{item.Number}: {FeedbackNames.Of(item.Status)}");
+            return r.CardActivityId is { } activityId
+                ? OutboundMessage.UpdateActivity(r.Chat, activityId, content)
+                : OutboundMessage.UpdateSent(r.Chat, $"feedback:{item.Number}:requester:{r.RequesterId}", content);
+        });
     }
 
     /// <summary>Gives the item to its owner: SLA clocks in the owner's working time, and the owner's card.</summary>

@@ -112,6 +112,12 @@ public sealed class FeedbackItem
 
     public bool? Helpful { get; private set; }
 
+    /// <summary>Sellers besides the one who filed it who asked for the same (their +1).</summary>
+    public int PlusOnes { get; private set; }
+
+    /// <summary>The deal amounts of the seller and everyone who added a +1.</summary>
+    public decimal? DealTotal { get; private set; }
+
     public string? RatingComment { get; private set; }
 
     public bool IsClosed => Status is FeedbackStatus.Resolved or FeedbackStatus.Declined;
@@ -150,6 +156,7 @@ public sealed class FeedbackItem
         SellerTimeZone = sellerTimeZone,
         Status = FeedbackStatus.Open,
         CreatedAt = now,
+        DealTotal = draft.Amount,
     };
 
     public FeedbackDraft Draft => new(Kind, Topic, Persona, Stage, Asset, AssetRating, LeadVerdict, Customer, Amount, Urgency, Description, SourceLink);
@@ -228,6 +235,13 @@ public sealed class FeedbackItem
     {
         DeclineReason = reason;
         Close(FeedbackStatus.Declined, now);
+    }
+
+    /// <summary>Another seller asks for the same: the demand grows.</summary>
+    public void AddPlusOne(decimal? amount)
+    {
+        PlusOnes++;
+        DealTotal = amount is null ? DealTotal : (DealTotal ?? 0) + amount;
     }
 
     public void Rate(bool helpful, string? comment)

@@ -22,6 +22,15 @@ public interface IFeedbackStore
     /// <summary>Who got the queue's most recent item, for round-robin.</summary>
     Task<string?> LastAssigneeAsync(string queue, CancellationToken cancellationToken);
 
+    /// <summary>Open items of one kind and topic, for finding duplicates.</summary>
+    Task<IReadOnlyList<FeedbackItem>> OpenLikeAsync(FeedbackKind kind, string topic, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FeedbackRequester>> RequestersAsync(long number, CancellationToken cancellationToken);
+
+    void AddRequester(FeedbackRequester requester);
+
+    void UpdateRequester(FeedbackRequester requester);
+
     void Record(FeedbackEntry entry);
 
     Task<IReadOnlyList<FeedbackEntry>> HistoryAsync(long number, CancellationToken cancellationToken);

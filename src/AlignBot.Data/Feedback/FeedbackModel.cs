@@ -30,6 +30,7 @@ internal static class FeedbackModel
             e.Property(x => x.LeadVerdict).HasMaxLength(64);
             e.Property(x => x.Customer).HasMaxLength(FeedbackForm.MaxShortText);
             e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.Property(x => x.DealTotal).HasPrecision(18, 2);
             e.Property(x => x.Description).HasMaxLength(FeedbackForm.MaxDescription);
             e.Property(x => x.SourceLink).HasMaxLength(2000);
             e.Property(x => x.SellerId).HasMaxLength(256);
@@ -55,6 +56,21 @@ internal static class FeedbackModel
             e.HasIndex(x => new { x.Status, x.OwnerId });
             e.HasIndex(x => new { x.SellerId, x.CreatedAt });
             e.HasIndex(x => new { x.Queue, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<FeedbackRequesterRecord>(e =>
+        {
+            e.ToTable("feedback_requesters");
+            e.HasKey(x => new { x.ItemNumber, x.RequesterId });
+            e.Property(x => x.RequesterId).HasMaxLength(256);
+            e.Property(x => x.Name).HasMaxLength(256);
+            e.Property(x => x.TenantId).HasMaxLength(128);
+            e.Property(x => x.ConversationId).HasMaxLength(512);
+            e.Property(x => x.ServiceUrl).HasMaxLength(512);
+            e.Property(x => x.CardActivityId).HasMaxLength(512);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.Property(x => x.Comment).HasMaxLength(FeedbackActions.MaxText);
         });
 
         modelBuilder.Entity<FeedbackEntryRecord>(e =>

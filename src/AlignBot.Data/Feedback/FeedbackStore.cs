@@ -1,3 +1,4 @@
+using AlignBot.Core.Conversations;
 using AlignBot.Core.Feedback;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,26 @@ internal sealed class FeedbackStore(AlignBotDbContext db) : IFeedbackStore
         db.FeedbackItems.Local.Where(i => i.Queue == queue).OrderByDescending(i => i.Number).Select(i => i.OwnerId).FirstOrDefault()
         ?? await db.FeedbackItems.Where(i => i.Queue == queue).OrderByDescending(i => i.Number).Select(i => i.OwnerId).FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<FeedbackItem>> OpenLikeAsync(FeedbackKind kind, string topic, CancellationToken cancellationToken) =>
+        await db.FeedbackItems.Where(i => i.Kind == kind && i.Topic == topic && !Closed.Contains(i.Status))
+            .OrderByDescending(i => i.Number).Take(200).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<FeedbackRequester>> RequestersAsync(long number, CancellationToken cancellationToken)
+    {
+        var stored = await db.FeedbackRequesters.Where(r => r.ItemNumber == number).ToListAsync(cancellationToken);
+        var pending = db.FeedbackRequesters.Local.Where(r => r.ItemNumber == number && !stored.Contains(r));
+        return [.. stored.Concat(pending).OrderBy(r => r.At).Select(ToRequester)];
+    }
+
+    public void AddRequester(FeedbackRequester requester) => db.FeedbackRequesters.Add(Apply(new FeedbackRequesterRecord(), requester));
+
+    public void UpdateRequester(FeedbackRequester requester)
+    {
+        var record = db.FeedbackRequesters.Local.SingleOrDefault(r => r.ItemNumber == requester.ItemNumber && r.RequesterId == requester.RequesterId)
+            ?? db.FeedbackRequesters.Attach(new FeedbackRequesterRecord { ItemNumber = requester.ItemNumber, RequesterId = requester.RequesterId }).Entity;
+        Apply(record, requester);
+    }
+
     public void Record(FeedbackEntry entry) => db.FeedbackHistory.Add(new FeedbackEntryRecord
     {
         ItemNumber = entry.ItemNumber,
@@ -56,6 +77,29 @@ internal sealed class FeedbackStore(AlignBotDbContext db) : IFeedbackStore
         Action = entry.Action,
         Detail = entry.Detail is { Length: > FeedbackActions.MaxText } detail ? detail[..FeedbackActions.MaxText] : entry.Detail,
     });
+
+    private static FeedbackRequesterRecord Apply(FeedbackRequesterRecord record, FeedbackRequester r)
+    {
+        record.ItemNumber = r.ItemNumber;
+        record.RequesterId = r.RequesterId;
+        record.Name = r.Name;
+        record.Platform = r.Chat.Platform;
+        record.TenantId = r.Chat.TenantId;
+        record.ConversationId = r.Chat.ConversationId;
+        record.ConversationKind = r.Chat.Kind;
+        record.ServiceUrl = r.Chat.ServiceUrl;
+        record.CardActivityId = r.CardActivityId;
+        record.TimeZone = r.TimeZone;
+        record.Amount = r.Amount;
+        record.At = r.At;
+        record.Helpful = r.Helpful;
+        record.Comment = r.Comment;
+        return record;
+    }
+
+    private static FeedbackRequester ToRequester(FeedbackRequesterRecord r) =>
+        new(r.ItemNumber, r.RequesterId, r.Name, new ConversationRef(r.Platform, r.TenantId, r.ConversationId, r.ConversationKind, r.ServiceUrl),
+            r.CardActivityId, r.TimeZone, r.Amount, r.At, r.Helpful, r.Comment);
 
     public async Task<IReadOnlyList<FeedbackEntry>> HistoryAsync(long number, CancellationToken cancellationToken)
     {

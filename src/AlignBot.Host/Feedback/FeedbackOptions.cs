@@ -29,6 +29,9 @@ public sealed class FeedbackOptions
 
     public List<SlaOptions> Sla { get; set; } = [];
 
+    /// <summary>How alike (0–1, shared content words) a new item must be to an open one of the same kind and topic to be offered as a +1.</summary>
+    public double DuplicateThreshold { get; set; } = Duplicates.Threshold;
+
     public sealed class QueueOptions
     {
         public string Name { get; set; } = "";
@@ -89,6 +92,7 @@ public sealed class FeedbackOptions
         return new FeedbackSettings(
             new FeedbackCatalog(Topics, Personas, Stages ?? [.. FeedbackCatalog.DefaultStages]),
             new FeedbackRouting(rules, queues, DefaultOwner ?? "", new Dictionary<string, string>(Backups, ignoreCase)),
-            sla);
+            sla,
+            DuplicateThreshold);
     }
 }

@@ -97,6 +97,11 @@ internal sealed class FeedbackOptionsValidator(IOptions<OrganizationOptions> org
             }
         }
 
+        if (options.DuplicateThreshold is <= 0 or > 1)
+        {
+            errors.Add($"{section}:DuplicateThreshold must be above 0 and at most 1; it is {options.DuplicateThreshold}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -136,9 +136,10 @@ public sealed class FeedbackLoopTests
     {
         await using var world = await StartAsync(Token, Start);
 
-        for (var i = 0; i < 3; i++)
+        string[] intel = ["Fabrikam cut list prices by 20% in retail", "Northwind launched a free tier for startups", "Contoso now bundles dashboards with every seat"];
+        foreach (var (text, i) in intel.Select((t, i) => (t, i)))
         {
-            await world.PressAsync(Seller, FeedbackActions.Submit, Request($"Fabrikam cut prices by {10 + i}%", "Platform", "CompetitiveIntel"), Token, $"card-{i}");
+            await world.PressAsync(Seller, FeedbackActions.Submit, Request(text, "Platform", "CompetitiveIntel"), Token, $"card-{i}");
         }
 
         var owners = new List<string>();

@@ -64,6 +64,10 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<decimal?>("DealTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -118,6 +122,9 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.Property<string>("Persona")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PlusOnes")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Queue")
                         .HasMaxLength(128)
@@ -325,6 +332,67 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.HasIndex("ItemNumber", "At");
 
                     b.ToTable("feedback_history", (string)null);
+                });
+
+            modelBuilder.Entity("AlignBot.Data.Feedback.FeedbackRequesterRecord", b =>
+                {
+                    b.Property<long>("ItemNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequesterId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CardActivityId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("ConversationKind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Helpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ItemNumber", "RequesterId");
+
+                    b.ToTable("feedback_requesters", (string)null);
                 });
 
             modelBuilder.Entity("AlignBot.Data.Organization.AuditRecord", b =>

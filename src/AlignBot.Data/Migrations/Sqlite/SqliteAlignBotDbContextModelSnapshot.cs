@@ -59,6 +59,10 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("DealTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -113,6 +117,9 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.Property<string>("Persona")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PlusOnes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Queue")
                         .HasMaxLength(128)
@@ -316,6 +323,67 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.HasIndex("ItemNumber", "At");
 
                     b.ToTable("feedback_history", (string)null);
+                });
+
+            modelBuilder.Entity("AlignBot.Data.Feedback.FeedbackRequesterRecord", b =>
+                {
+                    b.Property<long>("ItemNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardActivityId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemNumber", "RequesterId");
+
+                    b.ToTable("feedback_requesters", (string)null);
                 });
 
             modelBuilder.Entity("AlignBot.Data.Organization.AuditRecord", b =>

@@ -13,6 +13,10 @@ public static class FeedbackActions
     public const string Reassign = "feedback.reassign";
     public const string Rate = "feedback.rate";
 
+    /// <summary>The message action "Send to AlignBot": its command id (as in the Teams manifest) and its dialog's title.</summary>
+    public const string SendToAlignBot = "sendToAlignBot";
+    public const string SendToAlignBotTitle = "Send to AlignBot";
+
     /// <summary>The item number every button of an item's cards carries.</summary>
     public const string Item = "item";
 

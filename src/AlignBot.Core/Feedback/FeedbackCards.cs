@@ -11,7 +11,12 @@ namespace AlignBot.Core.Feedback;
 /// </summary>
 public static class FeedbackCards
 {
-    public static AdaptiveCard Form(FeedbackCatalog catalog, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? sourceLink = null)
+    /// <summary>
+    /// The seller's feedback card. In a chat its button is an <c>Action.Execute</c> (the receipt replaces the card);
+    /// <paramref name="inDialog"/> makes it an <c>Action.Submit</c>, as forms in a dialog (a message action's task
+    /// module) are sent.
+    /// </summary>
+    public static AdaptiveCard Form(FeedbackCatalog catalog, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? sourceLink = null, bool inDialog = false)
     {
         string? Value(string id) => values is not null && values.TryGetValue(id, out var v) ? v : null;
         var body = new List<CardElement>
@@ -65,7 +70,9 @@ public static class FeedbackCards
         {
             FallbackText = "AlignBot: send field feedback to marketing.",
             Body = body,
-            Actions = [new ExecuteAction("Send to marketing", FeedbackActions.Submit) { Data = data, Style = ActionStyle.Positive }],
+            Actions = inDialog
+                ? [new SubmitAction("Send to marketing") { Data = new Dictionary<string, string>(data) { [SubmitAction.VerbKey] = FeedbackActions.Submit }, Style = ActionStyle.Positive }]
+                : [new ExecuteAction("Send to marketing", FeedbackActions.Submit) { Data = data, Style = ActionStyle.Positive }],
         };
     }
 

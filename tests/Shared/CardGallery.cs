@@ -88,6 +88,9 @@ internal static class CardGallery
         yield return ("feedback.form-errors", FeedbackCards.Form(catalog, new Dictionary<string, string> { [FeedbackForm.Description] = "ROI deck is outdated", [FeedbackForm.Asset] = "ftp://x" },
             new Dictionary<string, string> { [FeedbackForm.Kind] = "Pick what kind of feedback this is.", [FeedbackForm.Asset] = "Only http and https links are accepted for the asset." }));
         yield return ("feedback.form-free-topic", FeedbackCards.Form(new FeedbackCatalog([], [], [])));
+        yield return ("feedback.form-dialog", FeedbackCards.Form(catalog, new Dictionary<string, string> { [FeedbackForm.Description] = "Contoso's CFO asked for an ROI calculator.\nCan we get one?" }, sourceLink: "https://teams.microsoft.com/l/message/19:abc@thread.skype/1592441283345", inDialog: true));
+        yield return ("feedback.form-dialog-errors", FeedbackCards.Form(catalog, new Dictionary<string, string> { [FeedbackForm.Description] = "ROI deck is outdated", [FeedbackForm.SourceLink] = "https://teams.microsoft.com/l/message/19:abc@thread.skype/1592441283345" },
+            new Dictionary<string, string> { [FeedbackForm.Kind] = "Pick what kind of feedback this is." }, inDialog: true));
         yield return ("feedback.receipt", FeedbackCards.Receipt(Item(), london, "Sent to Olga Owner as #12."));
         yield return ("feedback.receipt-question", FeedbackCards.Receipt(Item(i => i.Ask("Which version of the deck?", at)), london, "Olga Owner has a question for you."));
         yield return ("feedback.receipt-resolved", FeedbackCards.Receipt(Item(i => i.Resolve("https://content.example/roi-deck-v2", "Updated with this year's pricing", at)), london));

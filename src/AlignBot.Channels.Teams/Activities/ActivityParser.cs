@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AlignBot.Core.Cards;
 using AlignBot.Core.Conversations;
 using TimeZoneConverter;
 
@@ -9,11 +10,14 @@ namespace AlignBot.Channels.Teams.Activities;
 /// <summary>
 /// Turns a Bot Framework Activity from Teams into a platform-neutral <see cref="ChatEvent"/>: message
 /// (with the bot's @mention removed), card actions (Universal Actions invoke and Action.Submit), installs,
-/// uninstalls and members joining or leaving. Everything else is answered politely and ignored.
+/// uninstalls, members joining or leaving, and message actions (a message extension's fetchTask and submitAction).
+/// Everything else is answered politely and ignored.
 /// </summary>
 internal static partial class ActivityParser
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    public const string FetchTaskInvoke = "composeExtension/fetchTask";
+    public const string SubmitActionInvoke = "composeExtension/submitAction";
 
     public static ParsedActivity Parse(ReadOnlySpan<byte> body)
     {
@@ -56,7 +60,12 @@ internal static partial class ActivityParser
         return type.ToLowerInvariant() switch
         {
             "message" => ParseMessage(activity),
-            "invoke" => ParseInvoke(activity),
+            "invoke" => activity.Name switch
+            {
+                FetchTaskInvoke => ParseFetchTask(activity),
+                SubmitActionInvoke => ParseSubmitAction(activity),
+                _ => ParseInvoke(activity),
+            },
             "conversationupdate" => ParseConversationUpdate(activity),
             "installationupdate" => ParseInstallationUpdate(activity),
             _ => new ParsedActivity.Ignored(activity, $"Activity type '{type}' needs no answer from AlignBot."),
@@ -67,7 +76,7 @@ internal static partial class ActivityParser
         type.ToLowerInvariant() switch
         {
             "message" or "conversationupdate" or "installationupdate" => true,
-            "invoke" => string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal),
+            "invoke" => activity.Name is AdaptiveCardActionInvoke or FetchTaskInvoke or SubmitActionInvoke,
             _ => false,
         };
 
@@ -100,7 +109,7 @@ internal static partial class ActivityParser
     }
 
     /// <summary>The key under which <c>Action.Submit</c> buttons carry their verb in <c>data</c>.</summary>
-    public const string CardVerbKey = "verb";
+    public const string CardVerbKey = SubmitAction.VerbKey;
 
     private static ParsedActivity ParseInvoke(Activity activity)
     {
@@ -130,6 +139,101 @@ internal static partial class ActivityParser
             Conversation = Conversation(activity),
             ActivityId = activity.ReplyToId,
         });
+    }
+
+    /// <summary>
+    /// A message action opened (<c>composeExtension/fetchTask</c>): the command, and the message it was chosen on
+    /// (<c>value.messagePayload</c>: its body as plain text, and its link). Opened from the compose box, there is no message.
+    /// </summary>
+    private static ParsedActivity ParseFetchTask(Activity activity)
+    {
+        if (CommandId(activity) is not { } commandId)
+        {
+            return new ParsedActivity.Invalid("The composeExtension/fetchTask invoke has no 'value.commandId'.");
+        }
+
+        var message = MessagePayload(activity);
+        var text = message is { } m && m.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object ? MessageBodyText(body) : "";
+        var link = message is { } withLink && withLink.TryGetProperty("linkToMessage", out var linkElement) && linkElement.ValueKind == JsonValueKind.String
+            ? NullIfBlank(linkElement.GetString())
+            : null;
+        return Event(activity, new MessageActionOpened(commandId, text, link)
+        {
+            DeliveryId = DeliveryId(activity),
+            Conversation = Conversation(activity),
+            ActivityId = MessageId(message),
+        });
+    }
+
+    /// <summary>A message action's dialog sent (<c>composeExtension/submitAction</c>): the command and the card's inputs (<c>value.data</c>).</summary>
+    private static ParsedActivity ParseSubmitAction(Activity activity)
+    {
+        if (CommandId(activity) is not { } commandId)
+        {
+            return new ParsedActivity.Invalid("The composeExtension/submitAction invoke has no 'value.commandId'.");
+        }
+
+        var inputs = activity.Value is { } value && value.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? ReadInputs(data)
+            : [];
+        inputs.Remove(CardVerbKey); // the dialog's command says what this is; the button's verb adds nothing
+        return Event(activity, new MessageActionSubmitted(commandId, new CardInputs(inputs))
+        {
+            DeliveryId = DeliveryId(activity),
+            Conversation = Conversation(activity),
+            ActivityId = MessageId(MessagePayload(activity)),
+        });
+    }
+
+    private static string? CommandId(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String
+            ? NullIfBlank(id.GetString())
+            : null;
+
+    private static JsonElement? MessagePayload(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("messagePayload", out var message) && message.ValueKind == JsonValueKind.Object
+            ? message
+            : null;
+
+    private static string? MessageId(JsonElement? message) =>
+        message is { } m && m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? NullIfBlank(id.GetString()) : null;
+
+    /// <summary>
+    /// A message's body as plain text: Teams sends HTML (<c>contentType</c> "html") with paragraphs, line breaks,
+    /// mentions and entities; the tags go, line breaks stay, entities are decoded, spaces are collapsed.
+    /// </summary>
+    public static string MessageBodyText(JsonElement body)
+    {
+        var content = body.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() ?? "" : "";
+        var isHtml = !(body.TryGetProperty("contentType", out var type) && type.ValueKind == JsonValueKind.String
+            && string.Equals(type.GetString(), "text", StringComparison.OrdinalIgnoreCase));
+        return isHtml ? HtmlToText(content) : NormalizeLines(content);
+    }
+
+    /// <summary>HTML to plain text: block ends and <c>&lt;br&gt;</c> become line breaks, other tags go, entities are decoded.</summary>
+    public static string HtmlToText(string html)
+    {
+        var text = HtmlLineBreak().Replace(html, "\n");
+        text = HtmlTag().Replace(text, "");
+        return NormalizeLines(WebUtility.HtmlDecode(text));
+    }
+
+    private static string NormalizeLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        var kept = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.Length > 0 || (kept.Count > 0 && kept[^1].Length > 0))
+            {
+                kept.Add(line);
+            }
+        }
+
+        return string.Join('\n', kept).Trim();
     }
 
     private static ParsedActivity ParseConversationUpdate(Activity activity)
@@ -312,4 +416,7 @@ internal static partial class ActivityParser
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"<br\s*/?>|</(p|div|li|h[1-6]|blockquote|pre|tr)\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlLineBreak();
 }

@@ -17,6 +17,10 @@ public static class FeedbackActions
     /// <summary>Set by "Send as new" on the duplicate question: file it even though it looks like an open item.</summary>
     public const string SendAsNew = "sendAsNew";
 
+    /// <summary>The message action "Send to AlignBot": its command id (as in the Teams manifest) and its dialog's title.</summary>
+    public const string SendToAlignBot = "sendToAlignBot";
+    public const string SendToAlignBotTitle = "Send to AlignBot";
+
     /// <summary>The item number every button of an item's cards carries.</summary>
     public const string Item = "item";
 

@@ -11,7 +11,18 @@ namespace AlignBot.Core.Feedback;
 /// </summary>
 public static class FeedbackCards
 {
-    public static AdaptiveCard Form(FeedbackCatalog catalog, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? sourceLink = null, FeedbackItem? duplicateOf = null)
+    /// <summary>
+    /// The seller's feedback card. In a chat its button is an <c>Action.Execute</c> (the receipt replaces the card);
+    /// <paramref name="inDialog"/> makes it an <c>Action.Submit</c>, as forms in a dialog (a message action's task
+    /// module) are sent. With <paramref name="duplicateOf"/> it asks whether to add a +1 to that open item instead.
+    /// </summary>
+    public static AdaptiveCard Form(
+        FeedbackCatalog catalog,
+        IReadOnlyDictionary<string, string>? values = null,
+        IReadOnlyDictionary<string, string>? errors = null,
+        string? sourceLink = null,
+        bool inDialog = false,
+        FeedbackItem? duplicateOf = null)
     {
         string? Value(string id) => values is not null && values.TryGetValue(id, out var v) ? v : null;
         var body = new List<CardElement>
@@ -75,7 +86,9 @@ public static class FeedbackCards
         {
             FallbackText = "AlignBot: send field feedback to marketing.",
             Body = body,
-            Actions = duplicateOf is { } duplicate
+            Actions = inDialog
+                ? [new SubmitAction("Send to marketing") { Data = new Dictionary<string, string>(data) { [SubmitAction.VerbKey] = FeedbackActions.Submit }, Style = ActionStyle.Positive }]
+                : duplicateOf is { } duplicate
                 ?
                 [
                     new ExecuteAction($"+1 to #{duplicate.Number}", FeedbackActions.PlusOne) { Data = With(data, FeedbackActions.Item, duplicate.Number.ToString(CultureInfo.InvariantCulture)), Style = ActionStyle.Positive },

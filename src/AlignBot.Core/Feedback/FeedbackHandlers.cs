@@ -22,6 +22,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
             .OnCommand<FeedbackHandlers>("routing test", "routing test kind=ContentGap topic=X <text>", "Admins and marketing leads: which rule would route this, and why", (h, c, ct) => h.RoutingTestAsync(c, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Open, (h, a, ct) => h.OpenAsync(a))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Submit, (h, a, ct) => h.SubmitAsync(a, ct))
+            .OnMessageAction<FeedbackHandlers>(FeedbackActions.SendToAlignBot, (h, e, ct) => h.OpenFromMessageAsync(e), (h, e, ct) => h.SubmitFromMessageAsync(e, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Acknowledge, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Acknowledge, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Ask, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Ask, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Resolve, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Resolve, ct))
@@ -107,40 +108,89 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
 
     public async Task<Ack> SubmitAsync(CardActionSubmitted action, CancellationToken cancellationToken)
     {
-        var form = FeedbackForm.Read(action.Inputs, settings.Catalog);
+        var filing = await FileAsync(action, action.Inputs, receiptReplacesCard: true, cancellationToken);
+        return filing switch
+        {
+            { Receipt: { } receipt } => Ack.WithCard(receipt, [.. filing.Outbound]),
+            { Refusal: { } refusal } => Ack.WithMessage(refusal),
+            { DuplicateOf: { } duplicate } => Ack.WithCard(FeedbackCards.Form(settings.Catalog, filing.Form.Values, duplicateOf: duplicate)),
+            _ => Ack.WithCard(FeedbackCards.Form(settings.Catalog, filing.Form.Values, filing.Errors)),
+        };
+    }
+
+    /// <summary>"Send to AlignBot" on a chat message: the feedback card in a dialog, with the message's text and link.</summary>
+    public Task<Ack> OpenFromMessageAsync(MessageActionOpened opened)
+    {
+        var values = new Dictionary<string, string>();
+        if (Shorten(opened.MessageText.Trim(), FeedbackForm.MaxDescription) is { Length: > 0 } text)
+        {
+            values[FeedbackForm.Description] = text;
+        }
+
+        var link = opened.MessageLink is { } l && FeedbackForm.IsWebLink(l) ? l : null;
+        return Task.FromResult(Ack.Dialog(FeedbackActions.SendToAlignBotTitle, FeedbackCards.Form(settings.Catalog, values, sourceLink: link, inDialog: true)));
+    }
+
+    /// <summary>
+    /// The dialog's card sent: filed as the feedback card files it. Bad input shows the form again in the dialog with
+    /// what was typed; once filed the dialog closes and the receipt arrives in the seller's 1:1 chat.
+    /// </summary>
+    public async Task<Ack> SubmitFromMessageAsync(MessageActionSubmitted submitted, CancellationToken cancellationToken)
+    {
+        var filing = await FileAsync(submitted, submitted.Inputs, receiptReplacesCard: false, cancellationToken);
+        return filing switch
+        {
+            { Receipt: not null } => Ack.Send([.. filing.Outbound]),
+            { Refusal: { } refusal } => Ack.WithMessage(refusal),
+            _ => Ack.Dialog(FeedbackActions.SendToAlignBotTitle, FeedbackCards.Form(settings.Catalog, filing.Form.Values, filing.Errors, inDialog: true)),
+        };
+    }
+
+    /// <summary>
+    /// Files the seller's feedback card: checks it, numbers the item, routes it to its owner (their card is in the
+    /// outbound messages) and writes its history. The seller's receipt replaces the card they pressed when
+    /// <paramref name="receiptReplacesCard"/> and they filed in the chat the receipt belongs in; otherwise it is sent
+    /// to their 1:1 chat, where later updates reach them.
+    /// </summary>
+    private async Task<Filing> FileAsync(ChatEvent origin, CardInputs inputs, bool receiptReplacesCard, CancellationToken cancellationToken)
+    {
+        var form = FeedbackForm.Read(inputs, settings.Catalog);
         if (form.Draft is not { } draft)
         {
-            return Ack.WithCard(FeedbackCards.Form(settings.Catalog, form.Values, form.Errors));
+            return new Filing(form, form.Errors);
         }
 
-        if (action.From is not { } seller)
+        if (origin.From is not { } seller)
         {
-            return Ack.WithMessage("I can't tell who you are, so I can't file this.");
+            return new Filing(form, form.Errors) { Refusal = "I can't tell who you are, so I can't file this." };
         }
 
-        if (action.Inputs.Text(FeedbackActions.SendAsNew) is null
+        // In a chat, a similar open item is offered as a +1 first (the card can ask); a dialog files as sent.
+        if (receiptReplacesCard && inputs.Text(FeedbackActions.SendAsNew) is null
             && Duplicates.Find(draft, await store.OpenLikeAsync(draft.Kind, draft.Topic, cancellationToken), settings.DuplicateThreshold) is { } duplicate)
         {
-            return Ack.WithCard(FeedbackCards.Form(settings.Catalog, form.Values, duplicateOf: duplicate.Item));
+            return new Filing(form, form.Errors) { DuplicateOf = duplicate.Item };
         }
 
         var now = clock.GetUtcNow();
         var desk = await FeedbackDesk.LoadAsync(organization, cancellationToken);
         var number = await store.NextNumberAsync(cancellationToken);
-        var sellerChat = action.Conversation.Kind == ConversationKind.Personal ? action.Conversation : desk.Person(seller)?.Personal ?? action.Conversation;
-        var item = FeedbackItem.File(number, draft, seller, FeedbackDesk.MemberId(seller), sellerChat, action.TimeZone ?? desk.Person(seller)?.Availability.TimeZone, now);
-        if (sellerChat == action.Conversation)
+        var personal = origin.Conversation.Kind == ConversationKind.Personal ? origin.Conversation : desk.Person(seller)?.Personal;
+        var sellerChat = personal ?? origin.Conversation;
+        var replacesCard = receiptReplacesCard && sellerChat == origin.Conversation;
+        var item = FeedbackItem.File(number, draft, seller, FeedbackDesk.MemberId(seller), sellerChat, origin.TimeZone ?? desk.Person(seller)?.Availability.TimeZone, now);
+        if (replacesCard)
         {
-            item.AttachSellerCard(action.ActivityId);
+            item.AttachSellerCard(origin.ActivityId);
         }
 
         var match = settings.Routing.Match(draft);
         if (await desk.AssignAsync(settings.Routing, match.Owner, match.Queue, store, now, cancellationToken) is not { } assignment)
         {
-            return Ack.WithCard(FeedbackCards.Form(settings.Catalog, form.Values, new Dictionary<string, string>
+            return new Filing(form, new Dictionary<string, string>
             {
                 ["_"] = "Nobody in marketing owns feedback yet: an admin sets AlignBot:Feedback:DefaultOwner, or sets up a marketing team with a lead (`setup` in its channel). Your text is kept here.",
-            }));
+            });
         }
 
         var outbound = Assign(item, desk, assignment, match.Rule?.Name, now);
@@ -150,14 +200,35 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
 
         var notice = $"Sent to {item.OwnerName} as #{number}." + (assignment.Note is { } note ? " " + note : "");
         var receipt = FeedbackCards.Receipt(item, SellerZone(item), notice);
-        if (sellerChat != action.Conversation)
+        if (!replacesCard)
         {
-            // Filed from a channel or group chat: the receipt lives in the seller's 1:1 chat, where later updates reach them.
-            outbound.Add(OutboundMessage.Send(sellerChat, MessageContent.FromCard(receipt, $"Feedback #{number}"), item.SellerCardKey));
+            // Filed from a channel, a group chat or a dialog: the receipt lives in the seller's 1:1 chat, where later
+            // updates reach them (opened through the tenant when AlignBot doesn't know that chat yet).
+            var content = MessageContent.FromCard(receipt, $"Feedback #{number}");
+            outbound.Add(personal is not null
+                ? OutboundMessage.Send(personal, content, item.SellerCardKey)
+                : OutboundMessage.SendToUser(origin.Conversation, seller, content, item.SellerCardKey));
         }
 
-        return Ack.WithCard(receipt, [.. outbound]);
+        return new Filing(form, form.Errors) { Receipt = receipt, Outbound = outbound };
     }
+
+    /// <summary>What filing the feedback card came to: filed (the receipt), refused, or the form's errors to show.</summary>
+    private sealed record Filing(FeedbackForm Form, IReadOnlyDictionary<string, string> Errors)
+    {
+        public AdaptiveCard? Receipt { get; init; }
+
+        public string? Refusal { get; init; }
+
+        /// <summary>An open item that says the same: the seller is asked whether to add a +1 to it instead.</summary>
+        public FeedbackItem? DuplicateOf { get; init; }
+
+        public IReadOnlyList<OutboundMessage> Outbound { get; init; } = [];
+    }
+
+    /// <summary>At most <paramref name="max"/> characters, never cutting a character that takes two UTF-16 units in half.</summary>
+    private static string Shorten(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     public async Task<Ack> OwnerActionAsync(CardActionSubmitted action, string verb, CancellationToken cancellationToken)
     {

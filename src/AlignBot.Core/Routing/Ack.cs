@@ -18,9 +18,15 @@ public sealed record Ack
     /// <summary>A short message shown to the person instead of an updated card.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The title of the dialog (Teams task module, Slack modal) that shows <see cref="UpdatedCard"/>, for message actions.</summary>
+    public string? DialogTitle { get; init; }
+
     public IReadOnlyList<OutboundMessage> Outbound { get; init; } = [];
 
     public static Ack WithCard(AdaptiveCard card, params OutboundMessage[] outbound) => new() { UpdatedCard = card, Outbound = outbound };
+
+    /// <summary>A form shown in a dialog (a message action's form, or that form again with its errors).</summary>
+    public static Ack Dialog(string title, AdaptiveCard card, params OutboundMessage[] outbound) => new() { DialogTitle = title, UpdatedCard = card, Outbound = outbound };
 
     public static Ack WithMessage(string message, params OutboundMessage[] outbound) => new() { Message = message, Outbound = outbound };
 

@@ -13,6 +13,7 @@ public sealed class ChatRouter
 {
     private readonly Dictionary<string, Registration<CommandContext>> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Registration<CardActionSubmitted>> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Registration<MessageActionOpened> Open, Registration<MessageActionSubmitted> Submit)> _messageActions = new(StringComparer.Ordinal);
     private readonly List<CommandInfo> _commandInfos = [];
     private Registration<BotInstalled>? _installed;
     private Registration<BotUninstalled>? _uninstalled;
@@ -48,6 +49,24 @@ public sealed class ChatRouter
         if (!_actions.TryAdd(verb, Registration<CardActionSubmitted>.For(handle)))
         {
             throw new InvalidOperationException($"The card action '{verb}' is registered twice.");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// An action on a chat message (Teams message action, Slack message shortcut), by its command id: what opens its
+    /// form in a dialog, and what receives the form when it is sent.
+    /// </summary>
+    public ChatRouter OnMessageAction<THandler>(
+        string commandId,
+        Func<THandler, MessageActionOpened, CancellationToken, Task<Ack>> open,
+        Func<THandler, MessageActionSubmitted, CancellationToken, Task<Ack>> submit)
+        where THandler : notnull
+    {
+        if (!_messageActions.TryAdd(commandId, (Registration<MessageActionOpened>.For(open), Registration<MessageActionSubmitted>.For(submit))))
+        {
+            throw new InvalidOperationException($"The message action '{commandId}' is registered twice.");
         }
 
         return this;
@@ -113,6 +132,9 @@ public sealed class ChatRouter
             CardActionSubmitted action when _actions.TryGetValue(action.Verb, out var handler) => handler.Invoke(services, action, cancellationToken),
             CardActionSubmitted { Verb.Length: 0 } => Task.FromResult(Ack.WithMessage("AlignBot can't tell which button this was: the card sent no action. Type 'help' to see what AlignBot can do.")),
             CardActionSubmitted action => Task.FromResult(Ack.WithMessage($"This button is no longer available ({action.Verb}). Type 'help' to see what AlignBot can do.")),
+            MessageActionOpened opened when _messageActions.TryGetValue(opened.CommandId, out var handlers) => handlers.Open.Invoke(services, opened, cancellationToken),
+            MessageActionSubmitted submitted when _messageActions.TryGetValue(submitted.CommandId, out var handlers) => handlers.Submit.Invoke(services, submitted, cancellationToken),
+            MessageActionOpened or MessageActionSubmitted => Task.FromResult(Ack.WithMessage("This action is no longer available. Type 'help' in a chat with AlignBot to see what it can do.")),
             BotInstalled installed when _installed is not null => _installed.Invoke(services, installed, cancellationToken),
             BotUninstalled uninstalled when _uninstalled is not null => _uninstalled.Invoke(services, uninstalled, cancellationToken),
             MembersAdded added when _membersAdded is not null => _membersAdded.Invoke(services, added, cancellationToken),

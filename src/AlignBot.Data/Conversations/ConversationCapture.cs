@@ -29,8 +29,9 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonalConversationId, (string?)null), cancellationToken);
             }
         }
-        else
+        else if (chatEvent is not (MessageActionOpened or MessageActionSubmitted) || reference.Kind == ConversationKind.Personal)
         {
+            // A message action works in chats and channels the bot is not a member of: only the person is kept from it.
             await UpsertConversationAsync(reference, now, cancellationToken);
         }
 

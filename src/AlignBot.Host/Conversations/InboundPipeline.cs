@@ -41,7 +41,7 @@ internal sealed class InboundPipeline(
         if (!await deduplicator.TryRecordAsync(chatEvent.Conversation.Platform, chatEvent.DeliveryId, cancellationToken))
         {
             PipelineLog.Duplicate(logger, chatEvent.DeliveryId);
-            return PipelineOutcome.Duplicate;
+            return await DuplicateAsync(chatEvent, cancellationToken);
         }
 
         var metFirst = await capture.CaptureAsync(chatEvent, cancellationToken);
@@ -63,7 +63,7 @@ internal sealed class InboundPipeline(
 
             // The same delivery raced in on another request and committed first.
             PipelineLog.Duplicate(logger, chatEvent.DeliveryId);
-            return PipelineOutcome.Duplicate;
+            return chatEvent is MessageActionOpened ? new PipelineOutcome(true, ack with { Outbound = [] }) : PipelineOutcome.Duplicate;
         }
 
         if (written > 0)
@@ -108,6 +108,15 @@ internal sealed class InboundPipeline(
             yield return message;
         }
     }
+
+    /// <summary>
+    /// A retried delivery changes nothing. Opening a message action's form changes nothing either, so a retried open
+    /// (Teams retries an invoke it got no answer to in time) is answered with the form again: without it the dialog fails.
+    /// </summary>
+    private async Task<PipelineOutcome> DuplicateAsync(ChatEvent chatEvent, CancellationToken cancellationToken) =>
+        chatEvent is MessageActionOpened
+            ? new PipelineOutcome(true, (await router.RouteAsync(chatEvent, services, cancellationToken)) with { Outbound = [] })
+            : PipelineOutcome.Duplicate;
 
     private async Task<bool> SeenMeanwhileAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {

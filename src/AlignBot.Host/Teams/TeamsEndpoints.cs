@@ -67,8 +67,29 @@ internal static class TeamsEndpoints
             return Results.Json(InvokeResponse(outcome), ActivityJson.Options);
         }
 
+        if (chatEvent is MessageActionOpened or MessageActionSubmitted)
+        {
+            return TaskModuleResponse(outcome);
+        }
+
         return Results.Ok();
     }
+
+    /// <summary>
+    /// The answer to a message action's fetchTask or submitAction (Teams task module protocol): the form in the dialog
+    /// (<c>task</c> "continue"), a message shown in the dialog (<c>task</c> "message"), or an empty 200 that closes the
+    /// dialog (Teams' "no response": what follows arrives as a message).
+    /// </summary>
+    private static IResult TaskModuleResponse(PipelineOutcome outcome) =>
+        outcome switch
+        {
+            { Ack.UpdatedCard: { } card } => Results.Json(
+                new { task = new { type = "continue", value = new { title = outcome.Ack.DialogTitle ?? "AlignBot", card = new { contentType = AdaptiveCard.ContentType, content = CardJson.ToNode(card) } } } },
+                ActivityJson.Options),
+            { Ack.Message: { } message } => Results.Json(new { task = new { type = "message", value = message } }, ActivityJson.Options),
+            { IsDuplicate: true } => Results.Json(new { task = new { type = "message", value = "AlignBot already has this." } }, ActivityJson.Options),
+            _ => Results.Ok(),
+        };
 
     /// <summary>The Universal Actions response: the updated card, or a message Teams shows under the card.</summary>
     private static object InvokeResponse(PipelineOutcome outcome) =>

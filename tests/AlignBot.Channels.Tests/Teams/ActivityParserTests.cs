@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using AlignBot.Channels.Teams.Activities;
 using AlignBot.Core.Conversations;
 using AlignBot.Tests.Shared;
@@ -122,11 +123,105 @@ public sealed class ActivityParserTests
 
     [Theory]
     [InlineData("messageReaction.reactionsAdded.channel.json")]
-    [InlineData("invoke.composeExtension.fetchTask.channel.json")]
-    [InlineData("invoke.composeExtension.submitAction.groupChat.clientInfo-timezone.json")]
     public void Parse_ActivitiesAlignBotDoesNotHandle_AreIgnored(string file)
     {
         Assert.IsType<ParsedActivity.Ignored>(Parse(file));
+    }
+
+    [Fact]
+    public void Parse_FetchTaskFromComposeBox_IsMessageActionOpenedWithoutMessage()
+    {
+        var chatEvent = Event<MessageActionOpened>("invoke.composeExtension.fetchTask.channel.json");
+
+        Assert.Equal("hello", chatEvent.CommandId);
+        Assert.Equal("", chatEvent.MessageText);
+        Assert.Null(chatEvent.MessageLink);
+        Assert.Equal("f:0123456878990178955", chatEvent.DeliveryId);
+        Assert.Equal(ConversationKind.Channel, chatEvent.Conversation.Kind);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", chatEvent.Conversation.ServiceUrl); // spelled "serviceURL" in this payload
+        Assert.Equal("1234abcd-1234-12ab-12ab-35b75f16f1e1", chatEvent.Conversation.TenantId);
+        Assert.Equal("1234567d-1234-462a-8952-35b75f16f1e1", chatEvent.From?.AadObjectId);
+    }
+
+    [Fact]
+    public void Parse_FetchTaskOnAMessage_GivesTheMessageAsPlainTextAndItsLink()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(TestPaths.Reference("teams-payloads", "invoke.composeExtension.fetchTask.channel.json")))!;
+        json["value"]!["commandId"] = "sendToAlignBot";
+        json["value"]!["commandContext"] = "message";
+        json["value"]!["messagePayload"] = new JsonObject
+        {
+            ["id"] = "1592441283345",
+            ["linkToMessage"] = "https://teams.microsoft.com/l/message/19:83ed1d507cb5427c93495cf914326310@thread.skype/1592441283345",
+            ["body"] = new JsonObject
+            {
+                ["contentType"] = "html",
+                ["content"] = "<p><at id=\"0\">Mia</at> Contoso&#39;s CFO asked for an <b>ROI calculator</b>&nbsp;&amp; a   TCO sheet.</p><p>Deal: 25k</p><div>Next step:<br>demo</div>",
+            },
+        };
+
+        var parsed = Assert.IsType<ParsedActivity.Event>(ActivityParser.Parse(Encoding.UTF8.GetBytes(json.ToJsonString())));
+
+        var chatEvent = Assert.IsType<MessageActionOpened>(parsed.ChatEvent);
+        Assert.Equal("sendToAlignBot", chatEvent.CommandId);
+        Assert.Equal("Mia Contoso's CFO asked for an ROI calculator & a TCO sheet.\nDeal: 25k\nNext step:\ndemo", chatEvent.MessageText);
+        Assert.Equal("https://teams.microsoft.com/l/message/19:83ed1d507cb5427c93495cf914326310@thread.skype/1592441283345", chatEvent.MessageLink);
+        Assert.Equal("1592441283345", chatEvent.ActivityId);
+    }
+
+    [Fact]
+    public void Parse_SubmitActionInGroupChat_IsMessageActionSubmittedWithTheCardsInputs()
+    {
+        var chatEvent = Event<MessageActionSubmitted>("invoke.composeExtension.submitAction.groupChat.clientInfo-timezone.json");
+
+        Assert.Equal("razorView", chatEvent.CommandId);
+        Assert.Equal("Welcome to RazorView!", chatEvent.Inputs.Text("Title"));
+        Assert.Equal(" Today&#x27;s date is 8-3-2024, Friday", chatEvent.Inputs["DisplayData"]); // inputs are passed on as typed
+        Assert.Equal(ConversationKind.GroupChat, chatEvent.Conversation.Kind);
+        Assert.Equal("f:7dfe18de-94e3-9f38-5d44-adeb31cd8243", chatEvent.DeliveryId);
+        Assert.Equal("Asia/Calcutta", chatEvent.TimeZone);
+        Assert.Equal("en-GB", chatEvent.Locale);
+        Assert.Equal(new UserRef(Platform.Teams, "29:1PBlnIsEROUYzpFjULDVodMHrnpujmfhBdQAf0pcO1EkaDkhI0_Pj_ql-jZUYOGdSc3_KcqaIIjzbleraVJ2Z3g", "ce9def33-d7fc-444c-8728-be1f95e6b6f2", "MOD Administrator"), chatEvent.From);
+    }
+
+    [Fact]
+    public void Parse_SubmitActionFromAnActionSubmitButton_DropsTheVerb()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(TestPaths.Reference("teams-payloads", "invoke.composeExtension.submitAction.groupChat.clientInfo-timezone.json")))!;
+        json["value"]!["data"] = new JsonObject { ["verb"] = "feedback.submit", ["description"] = "x", ["sourceLink"] = "https://teams.example/l/message/1" };
+
+        var parsed = Assert.IsType<ParsedActivity.Event>(ActivityParser.Parse(Encoding.UTF8.GetBytes(json.ToJsonString())));
+
+        var chatEvent = Assert.IsType<MessageActionSubmitted>(parsed.ChatEvent);
+        Assert.False(chatEvent.Inputs.ContainsKey("verb"));
+        Assert.Equal("https://teams.example/l/message/1", chatEvent.Inputs["sourceLink"]);
+    }
+
+    [Theory]
+    [InlineData("composeExtension/fetchTask")]
+    [InlineData("composeExtension/submitAction")]
+    public void Parse_MessageActionWithoutCommandId_IsInvalid(string name)
+    {
+        var json = new JsonObject
+        {
+            ["type"] = "invoke",
+            ["name"] = name,
+            ["conversation"] = new JsonObject { ["id"] = "c" },
+            ["serviceUrl"] = "https://s/",
+            ["value"] = new JsonObject { ["data"] = new JsonObject() },
+        }.ToJsonString();
+
+        var parsed = ActivityParser.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.Contains("value.commandId", Assert.IsType<ParsedActivity.Invalid>(parsed).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OtherMessageExtensionInvoke_IsIgnored()
+    {
+        var json = """{"type":"invoke","name":"composeExtension/query","conversation":{"id":"c"},"serviceUrl":"https://s/","value":{"commandId":"x"}}""";
+
+        Assert.IsType<ParsedActivity.Ignored>(ActivityParser.Parse(Encoding.UTF8.GetBytes(json)));
     }
 
     [Fact]

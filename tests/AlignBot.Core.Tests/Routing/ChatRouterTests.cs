@@ -81,6 +81,41 @@ public sealed class ChatRouterTests
     }
 
     [Fact]
+    public async Task RouteAsync_MessageActionOpenedAndSubmitted_CallTheHandlersOfTheirCommand()
+    {
+        var router = new ChatRouter()
+            .OnMessageAction<Recorder>("sendToAlignBot", (r, e, ct) => r.Record($"open:{e.MessageText}|{e.MessageLink}"), (r, e, ct) => r.Record("submit:" + e.Inputs.Text("description")));
+        var services = Services(out var recorder);
+        var opened = new MessageActionOpened("sendToAlignBot", "We lost on price", "https://teams.example/l/message/1") { DeliveryId = "d1", Conversation = Personal };
+        var submitted = new MessageActionSubmitted("sendToAlignBot", new CardInputs(new Dictionary<string, string> { ["description"] = "lost " })) { DeliveryId = "d2", Conversation = Personal };
+
+        await router.RouteAsync(opened, services, TestContext.Current.CancellationToken);
+        await router.RouteAsync(submitted, services, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["open:We lost on price|https://teams.example/l/message/1", "submit:lost"], recorder.Calls);
+    }
+
+    [Fact]
+    public async Task RouteAsync_MessageActionWithUnknownCommand_AnswersWithMessage()
+    {
+        var router = new ChatRouter();
+        var opened = new MessageActionOpened("gone", "", null) { DeliveryId = "d1", Conversation = Personal };
+
+        var ack = await router.RouteAsync(opened, Services(out _), TestContext.Current.CancellationToken);
+
+        Assert.Contains("no longer available", ack.Message);
+        Assert.Null(ack.UpdatedCard);
+    }
+
+    [Fact]
+    public void OnMessageAction_SameCommandTwice_Throws()
+    {
+        var router = new ChatRouter().OnMessageAction<Recorder>("send", (r, e, ct) => r.Record("a"), (r, e, ct) => r.Record("b"));
+
+        Assert.Throws<InvalidOperationException>(() => router.OnMessageAction<Recorder>("send", (r, e, ct) => r.Record("a"), (r, e, ct) => r.Record("b")));
+    }
+
+    [Fact]
     public void MatchCommand_PrefixOfLongerWord_DoesNotMatch()
     {
         var router = new ChatRouter().OnCommand<Recorder>("help", "help", "help", (r, c, ct) => r.Record("a"));

@@ -30,7 +30,7 @@ public sealed class FeedbackLoopTests
         var ownerCard = await connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(Olga.ChatId, StringComparison.Ordinal) && r.VisibleText.Contains("#1 · Content request · Analytics", StringComparison.Ordinal), Token);
         Assert.Contains("ROI calculator", ownerCard.VisibleText, StringComparison.Ordinal);
         Assert.Contains("Acknowledge", ownerCard.VisibleText, StringComparison.Ordinal);
-        var ownerActivity = await world.Bot.QueryAsync(db => db.Outbox.Where(o => o.Key == "feedback:1:owner:1").Select(o => o.SentActivityId).SingleAsync(Token));
+        var ownerActivity = await world.SentActivityIdAsync("feedback:1:owner:1", Token);
         var item = await world.ItemAsync(1);
         Assert.Equal(Olga.Id, item!.OwnerId);
         Assert.Equal("Analytics content", item.RuleName);

@@ -116,6 +116,50 @@ internal sealed class FeedbackWorld : IAsyncDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// "Send to AlignBot" chosen on a channel message (the real fetchTask payload, with a message added as Teams sends
+    /// it from a message's menu); returns the HTTP response.
+    /// </summary>
+    public Task<HttpResponseMessage> FetchTaskAsync(Person person, string messageHtml, string messageLink, CancellationToken cancellationToken, string? deliveryId = null) =>
+        Bot.PostActivityAsync(Bot.Payload("invoke.composeExtension.fetchTask.channel.json", a =>
+        {
+            a.Remove("serviceURL"); // this payload spells it so; Payload sets serviceUrl to the fake connector
+            a["id"] = deliveryId ?? $"fetch-{Interlocked.Increment(ref _next)}";
+            a["from"] = From(person);
+            a["conversation"]!["tenantId"] = Tenant;
+            a["channelData"]!["tenant"]!["id"] = Tenant;
+            a["value"]!["commandId"] = FeedbackActions.SendToAlignBot;
+            a["value"]!["commandContext"] = "message";
+            a["value"]!["messagePayload"] = new JsonObject
+            {
+                ["id"] = "1592441283345",
+                ["messageType"] = "message",
+                ["linkToMessage"] = messageLink,
+                ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = messageHtml },
+            };
+        }), cancellationToken);
+
+    /// <summary>The dialog's form sent from a group chat (the real submitAction payload with the form's data).</summary>
+    public Task<HttpResponseMessage> SubmitActionAsync(Person person, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken, string? deliveryId = null)
+    {
+        var payload = new JsonObject();
+        foreach (var (id, value) in data)
+        {
+            payload[id] = value;
+        }
+
+        return Bot.PostActivityAsync(Bot.Payload("invoke.composeExtension.submitAction.groupChat.clientInfo-timezone.json", a =>
+        {
+            a["id"] = deliveryId ?? $"submit-{Interlocked.Increment(ref _next)}";
+            a["from"] = From(person);
+            a["conversation"]!["tenantId"] = Tenant;
+            a["channelData"]!["tenant"]!["id"] = Tenant;
+            a["value"]!["commandId"] = FeedbackActions.SendToAlignBot;
+            a["value"]!["commandContext"] = "message";
+            a["value"]!["data"] = payload;
+        }), cancellationToken);
+    }
+
     /// <summary>A valid content request about Analytics, as the feedback card sends it.</summary>
     public static Dictionary<string, string> Request(string description = "Customer asked for an ROI calculator for the analytics add-on", string topic = "Analytics", string kind = "ContentRequest") => new()
     {
@@ -152,6 +196,24 @@ internal sealed class FeedbackWorld : IAsyncDisposable
             var next = Bot.Clock.GetUtcNow() + step;
             Bot.Clock.SetUtcNow(next < until ? next : until);
             await TickAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The platform id of the message sent for an outbox key, once the dispatcher has recorded it.</summary>
+    public async Task<string> SentActivityIdAsync(string key, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var id = await Bot.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+                db.Outbox.Where(o => o.Key == key).Select(o => o.SentActivityId), timeout.Token));
+            if (id is not null)
+            {
+                return id;
+            }
+
+            await Task.Delay(20, timeout.Token);
         }
     }
 

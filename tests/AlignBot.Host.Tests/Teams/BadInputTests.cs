@@ -56,7 +56,7 @@ public sealed class BadInputTests
     {
         await using var bot = await BotTestContext.StartAsync(Token);
 
-        var response = await bot.PostActivityAsync(bot.Payload("invoke.composeExtension.submitAction.groupChat.clientInfo-timezone.json"), Token);
+        var response = await bot.PostActivityAsync(bot.Payload("invoke.composeExtension.submitAction.groupChat.clientInfo-timezone.json", a => a["name"] = "composeExtension/query"), Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await AssertNothingStoredAsync(bot);

@@ -8,6 +8,9 @@ namespace AlignBot.Data.Outbox;
 /// two dispatchers — two threads or two instances — can never both send it; every outcome is recorded the same way.
 /// Each write takes its turn at the <see cref="WriteGate"/>.
 /// </summary>
+/// <summary>What became of the row a change refers to.</summary>
+internal sealed record SentRow(OutboxStatus Status, string? ActivityId, string? OpenedConversationId);
+
 internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
 {
     public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -33,14 +36,14 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
             s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LeaseUntil, leaseUntil).SetProperty(o => o.Attempts, o => o.Attempts + 1),
             cancellationToken) == 1;
 
-    /// <summary>The platform message id of the row with <paramref name="key"/>, once it was sent; null while it is not.</summary>
-    public async Task<(bool Exists, string? ActivityId, OutboxStatus Status)> FindSentAsync(string key, CancellationToken cancellationToken)
-    {
-        var row = await db.Outbox.AsNoTracking().Where(o => o.Key == key)
-            .Select(o => new { o.Status, o.SentActivityId })
+    /// <summary>
+    /// The platform message id of the row with <paramref name="key"/>, once it was sent (null while it is not), and
+    /// the conversation a proactive 1:1 opened for it (null for any other row): changes to that message go there.
+    /// </summary>
+    public async Task<SentRow?> FindSentAsync(string key, CancellationToken cancellationToken) =>
+        await db.Outbox.AsNoTracking().Where(o => o.Key == key)
+            .Select(o => new SentRow(o.Status, o.SentActivityId, o.Operation == OutboundOperation.SendToUser ? o.SentConversationId : null))
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? (false, null, OutboxStatus.Failed) : (true, row.SentActivityId, row.Status);
-    }
 
     public Task MarkSentAsync(long id, SendResult.Sent sent, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(

@@ -204,14 +204,14 @@ internal sealed class OutboxDispatcher(
         var target = message.TargetActivityId;
         if (target is null && item.TargetKey is { } targetKey)
         {
-            var (exists, activityId, status) = await store.FindSentAsync(targetKey, cancellationToken);
-            if (!exists || status is OutboxStatus.RecipientGone or OutboxStatus.Failed or OutboxStatus.Indeterminate)
+            var sent = await store.FindSentAsync(targetKey, cancellationToken);
+            if (sent is null || sent.Status is OutboxStatus.RecipientGone or OutboxStatus.Failed or OutboxStatus.Indeterminate)
             {
                 await store.CompleteAsync(item.Id, OutboxStatus.Failed, $"The message to change ({targetKey}) was never sent.", now, cancellationToken);
                 return;
             }
 
-            if (activityId is null)
+            if (sent.ActivityId is not { } activityId)
             {
                 // The message to change is still on its way: try again shortly, without counting an attempt.
                 await store.ReleaseAsync(item.Id, now + TimeSpan.FromSeconds(1), cancellationToken);
@@ -220,6 +220,11 @@ internal sealed class OutboxDispatcher(
             }
 
             target = activityId;
+            if (sent.OpenedConversationId is { } opened)
+            {
+                // The message went out as a proactive 1:1: it lives in the chat that call opened.
+                message = message with { To = message.To with { ConversationId = opened, Kind = ConversationKind.Personal } };
+            }
         }
 
         if (!_senders.TryGetValue(message.To.Platform, out var sender))

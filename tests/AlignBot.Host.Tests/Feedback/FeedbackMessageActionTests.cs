@@ -136,6 +136,27 @@ public sealed class FeedbackMessageActionTests
     }
 
     [Fact]
+    public async Task SubmitAction_BySellerAlignBotHasNeverMet_ReceiptOpensTheirChat_AndLaterUpdatesGoThere()
+    {
+        await using var world = await StartAsync(Token, Start);
+        var stranger = new Person("aad-nora", "Nora New", "Europe/Madrid");
+        var form = Request();
+        form["verb"] = FeedbackActions.Submit;
+
+        await world.SubmitActionAsync(stranger, form, Token);
+
+        var receipt = await world.Bot.Connector.WaitForAsync(r => r.Method == "POST" && r.VisibleText.Contains("Sent to Olga Owner as #1.", StringComparison.Ordinal), Token);
+        Assert.Matches("/v3/conversations/a:created-[0-9]+/activities$", receipt.Path);
+        var chat = receipt.Path.Split('/')[^2];
+        var receiptActivity = await world.SentActivityIdAsync("feedback:1:seller", Token);
+
+        await world.PressAsync(Olga, FeedbackActions.Acknowledge, Item(1), Token);
+
+        var update = await world.Bot.Connector.WaitForAsync(r => r.Method == "PUT" && r.VisibleText.Contains("Olga Owner acknowledged it.", StringComparison.Ordinal), Token);
+        Assert.EndsWith($"/v3/conversations/{chat}/activities/{receiptActivity}", update.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SubmitAction_UnknownCommand_SaysSoInTheDialog()
     {
         await using var world = await StartAsync(Token, Start);

@@ -99,6 +99,11 @@ public sealed class FeedbackItem
 
     public DateTimeOffset? ResolveEscalatedAt { get; private set; }
 
+    /// <summary>When a breach still open after the first escalation went to the next level.</summary>
+    public DateTimeOffset? AcknowledgeEscalatedAgainAt { get; private set; }
+
+    public DateTimeOffset? ResolveEscalatedAgainAt { get; private set; }
+
     /// <summary>When the owner asked the seller a question: the clock is stopped from then until the answer.</summary>
     public DateTimeOffset? PausedAt { get; private set; }
 
@@ -181,7 +186,7 @@ public sealed class FeedbackItem
 
         AcknowledgeDueAt = WorkingTime.Add(now, sla.Acknowledge, ownerAvailability);
         ResolveDueAt = WorkingTime.Add(now, sla.Resolve, ownerAvailability);
-        AcknowledgeRemindedAt = ResolveRemindedAt = AcknowledgeEscalatedAt = ResolveEscalatedAt = null;
+        AcknowledgeRemindedAt = ResolveRemindedAt = AcknowledgeEscalatedAt = ResolveEscalatedAt = AcknowledgeEscalatedAgainAt = ResolveEscalatedAgainAt = null;
     }
 
     public void AttachSellerCard(string? activityId) => SellerCardActivityId = activityId;
@@ -257,6 +262,10 @@ public sealed class FeedbackItem
     public void MarkAcknowledgeEscalated(DateTimeOffset now) => AcknowledgeEscalatedAt = now;
 
     public void MarkResolveEscalated(DateTimeOffset now) => ResolveEscalatedAt = now;
+
+    public void MarkAcknowledgeEscalatedAgain(DateTimeOffset now) => AcknowledgeEscalatedAgainAt = now;
+
+    public void MarkResolveEscalatedAgain(DateTimeOffset now) => ResolveEscalatedAgainAt = now;
 
     private void Close(FeedbackStatus status, DateTimeOffset now)
     {

@@ -29,6 +29,18 @@ public sealed class FeedbackOptions
 
     public List<SlaOptions> Sla { get; set; } = [];
 
+    /// <summary>The level after the marketing leads for breaches still open: people and how long after.</summary>
+    public EscalationOptions Escalation { get; set; } = new();
+
+    public sealed class EscalationOptions
+    {
+        /// <summary>Member ids told when a breach is still open <see cref="After"/> the leads were.</summary>
+        public List<string> NextLevel { get; set; } = [];
+
+        /// <summary>Working time after the first escalation.</summary>
+        public TimeSpan After { get; set; } = TimeSpan.FromHours(4);
+    }
+
     /// <summary>How alike (0–1, shared content words) a new item must be to an open one of the same kind and topic to be offered as a +1.</summary>
     public double DuplicateThreshold { get; set; } = Duplicates.Threshold;
 
@@ -93,6 +105,9 @@ public sealed class FeedbackOptions
             new FeedbackCatalog(Topics, Personas, Stages ?? [.. FeedbackCatalog.DefaultStages]),
             new FeedbackRouting(rules, queues, DefaultOwner ?? "", new Dictionary<string, string>(Backups, ignoreCase)),
             sla,
-            DuplicateThreshold);
+            DuplicateThreshold)
+        {
+            Escalation = new EscalationPolicy(Escalation.NextLevel, Escalation.After),
+        };
     }
 }

@@ -32,6 +32,16 @@ internal sealed class FeedbackOptionsValidator(IOptions<OrganizationOptions> org
             Person($"{section}:Backups:{owner}", backup);
         }
 
+        for (var i = 0; i < options.Escalation.NextLevel.Count; i++)
+        {
+            Person($"{section}:Escalation:NextLevel:{i}", options.Escalation.NextLevel[i]);
+        }
+
+        if (options.Escalation.After <= TimeSpan.Zero)
+        {
+            errors.Add($"{section}:Escalation:After must be positive.");
+        }
+
         for (var i = 0; i < options.Queues.Count; i++)
         {
             var queue = options.Queues[i];

@@ -48,6 +48,28 @@ public sealed class FeedbackSlaTests
     }
 
     [Fact]
+    public async Task StillOpenAfterTheLeadsWereTold_GoesToTheNextLevel_Once()
+    {
+        await using var world = await StartAsync(Token, Friday, new Dictionary<string, string?>
+        {
+            ["AlignBot:Feedback:Escalation:NextLevel:0"] = Vera.Id,
+            ["AlignBot:Feedback:Escalation:After"] = "02:00:00",
+        });
+        await world.PressAsync(Seller, FeedbackActions.Submit, Request(), Token, "seller-card");
+
+        // Due Monday 15:00 London; the leads hear at 15:00; two working hours later (17:00) it is still open: Vera hears.
+        await world.RunUntilAsync(Utc("2026-03-02T16:30:00Z"), TimeSpan.FromMinutes(30), Token);
+        Assert.DoesNotContain(world.Bot.Connector.Requests, r => r.Path.Contains(Vera.ChatId, StringComparison.Ordinal) && r.VisibleText.Contains("Still not acknowledged", StringComparison.Ordinal));
+        await world.RunUntilAsync(Utc("2026-03-03T10:00:00Z"), TimeSpan.FromMinutes(30), Token);
+
+        var second = await world.Bot.Connector.WaitForAsync(r => r.VisibleText.Contains("Still not acknowledged: #1", StringComparison.Ordinal), Token);
+        Assert.Contains(Vera.ChatId, second.Path, StringComparison.Ordinal);
+        await world.RunUntilAsync(Utc("2026-03-03T14:00:00Z"), TimeSpan.FromMinutes(30), Token);
+        await Task.Delay(200, Token);
+        Assert.Single(world.Bot.Connector.Requests, r => r.VisibleText.Contains("Still not acknowledged: #1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WaitingOnTheSeller_NoReminderNoEscalation()
     {
         await using var world = await StartAsync(Token, Friday);

@@ -20,7 +20,8 @@ internal sealed class FeedbackWorld : IAsyncDisposable
     public static readonly Person MarketingLead = new("aad-mia", "Mia Marketing", "Europe/Berlin");
     public static readonly Person Olga = new("aad-olga", "Olga Owner", "Europe/London");
     public static readonly Person Omar = new("aad-omar", "Omar Owner", "America/New_York");
-    public static readonly Person[] Everyone = [Seller, SecondSeller, MarketingLead, Olga, Omar];
+    public static readonly Person Vera = new("aad-vera", "Vera VP", "America/Los_Angeles");
+    public static readonly Person[] Everyone = [Seller, SecondSeller, MarketingLead, Olga, Omar, Vera];
 
     private int _next;
 
@@ -48,6 +49,8 @@ internal sealed class FeedbackWorld : IAsyncDisposable
         ["AlignBot:Organization:Teams:1:Members:0:Name"] = Olga.Name,
         ["AlignBot:Organization:Teams:1:Members:1:Id"] = Omar.Id,
         ["AlignBot:Organization:Teams:1:Members:1:Name"] = Omar.Name,
+        ["AlignBot:Organization:Teams:1:Members:2:Id"] = Vera.Id,
+        ["AlignBot:Organization:Teams:1:Members:2:Name"] = Vera.Name,
         ["AlignBot:Feedback:Topics:0"] = "Analytics",
         ["AlignBot:Feedback:Topics:1"] = "Platform",
         ["AlignBot:Feedback:Personas:0"] = "CFO",

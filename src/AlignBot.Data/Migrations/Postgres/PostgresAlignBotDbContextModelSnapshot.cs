@@ -30,6 +30,9 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("AcknowledgeDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("AcknowledgeEscalatedAgainAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("AcknowledgeEscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -143,6 +146,9 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset>("ResolveDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolveEscalatedAgainAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResolveEscalatedAt")

@@ -25,6 +25,9 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.Property<long>("AcknowledgeDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgeEscalatedAgainAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AcknowledgeEscalatedAt")
                         .HasColumnType("INTEGER");
 
@@ -138,6 +141,9 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ResolveDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveEscalatedAgainAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolveEscalatedAt")

@@ -11,7 +11,7 @@
 # PLAYGROUND_STEPS (default tests/playground/foundation.steps.json), PLAYGROUND_OUT (default artifacts/playground),
 # PLAYGROUND_ENV (a file of KEY=value lines exported to the bot only; quote values with spaces; e.g. the organization as configuration:
 # tests/playground/feedback.env), BOT_START_TIMEOUT seconds (default 600: dotnet run builds first, and this
-# machine is shared).
+# machine is shared), BOT_PORT (default 3978; another free port when other bots run on this machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,7 +19,8 @@ shared=${ALIGNBOT_SHARED_DIR:-$(cd "$root/../shared" && pwd)}
 steps=${PLAYGROUND_STEPS:-tests/playground/foundation.steps.json}
 out=${PLAYGROUND_OUT:-artifacts/playground}
 bot_env=${PLAYGROUND_ENV:-}
-bot_url=http://localhost:3978
+bot_port=${BOT_PORT:-3978}
+bot_url=http://localhost:$bot_port
 start_timeout=${BOT_START_TIMEOUT:-600}
 log() { printf '[playground] %s\n' "$*"; }
 
@@ -35,8 +36,8 @@ if [ ! -d "$shared/tools/playground/node_modules" ]; then
 fi
 
 # Another process on the port would answer /healthz and the playground in our bot's place.
-if (exec 3<>/dev/tcp/127.0.0.1/3978) 2>/dev/null; then
-  log "port 3978 is already in use; stop whatever listens there first (ss -ltnp 'sport = :3978')"
+if (exec 3<>/dev/tcp/127.0.0.1/"$bot_port") 2>/dev/null; then
+  log "port $bot_port is already in use; stop whatever listens there first (ss -ltnp 'sport = :$bot_port'), or set BOT_PORT"
   exit 1
 fi
 
@@ -77,6 +78,7 @@ log "starting the bot: dotnet run --project src/AlignBot.Host (database $data/al
     set +a
   fi
   ASPNETCORE_ENVIRONMENT=Development \
+  Urls="$bot_url" \
   ConnectionStrings__AlignBot="Data Source=$data/alignbot.db" \
     exec setsid dotnet run --project src/AlignBot.Host
 ) > "$out/bot.log" 2>&1 &

@@ -191,7 +191,12 @@ internal static class FeedbackBench
             {
                 var topic = random.Next(ownerCount);
                 var seller = sellers[random.Next(sellers.Count)];
-                clock.SetUtcNow(start + (tick * t) + ((tick * (filed % 7)) / 8));
+                var fileAt = start + (tick * t) + ((tick * (filed % 7)) / 8);
+                if (fileAt > clock.GetUtcNow())
+                {
+                    clock.SetUtcNow(fileAt);
+                }
+
                 await PostAsync(Press(seller, FeedbackActions.Submit, new()
                 {
                     [FeedbackForm.Kind] = Enum.GetValues<FeedbackKind>()[random.Next(3)].ToString(),
@@ -215,7 +220,11 @@ internal static class FeedbackBench
             while (actions.TryPeek(out var action, out var at) && at <= windowEnd)
             {
                 actions.Dequeue();
-                clock.SetUtcNow(at > clock.GetUtcNow() ? at : clock.GetUtcNow());
+                if (at > clock.GetUtcNow())
+                {
+                    clock.SetUtcNow(at);
+                }
+
                 var data = new Dictionary<string, string> { [FeedbackActions.Item] = action.Number.ToString(CultureInfo.InvariantCulture) };
                 if (action.Verb == FeedbackActions.Resolve)
                 {

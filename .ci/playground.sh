@@ -8,15 +8,19 @@
 #
 # Output in artifacts/playground/: one screenshot per step (NN-<step>.png), result.json, the playground's
 # logs, and bot.log (the bot's console). Env: ALIGNBOT_SHARED_DIR (default ../shared), CHROMIUM_PATH,
-# PLAYGROUND_STEPS (default tests/playground/foundation.steps.json), BOT_START_TIMEOUT seconds (default 600:
-# dotnet run builds first, and this machine is shared).
+# PLAYGROUND_STEPS (default tests/playground/foundation.steps.json), PLAYGROUND_OUT (default artifacts/playground),
+# PLAYGROUND_ENV (a file of KEY=value lines exported to the bot only; quote values with spaces; e.g. the organization as configuration:
+# tests/playground/feedback.env), BOT_START_TIMEOUT seconds (default 600: dotnet run builds first, and this
+# machine is shared), BOT_PORT (default 3978; another free port when other bots run on this machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 shared=${ALIGNBOT_SHARED_DIR:-$(cd "$root/../shared" && pwd)}
 steps=${PLAYGROUND_STEPS:-tests/playground/foundation.steps.json}
 out=${PLAYGROUND_OUT:-artifacts/playground}
-bot_url=http://localhost:3978
+bot_env=${PLAYGROUND_ENV:-}
+bot_port=${BOT_PORT:-3978}
+bot_url=http://localhost:$bot_port
 start_timeout=${BOT_START_TIMEOUT:-600}
 log() { printf '[playground] %s\n' "$*"; }
 
@@ -32,8 +36,8 @@ if [ ! -d "$shared/tools/playground/node_modules" ]; then
 fi
 
 # Another process on the port would answer /healthz and the playground in our bot's place.
-if (exec 3<>/dev/tcp/127.0.0.1/3978) 2>/dev/null; then
-  log "port 3978 is already in use; stop whatever listens there first (ss -ltnp 'sport = :3978')"
+if (exec 3<>/dev/tcp/127.0.0.1/"$bot_port") 2>/dev/null; then
+  log "port $bot_port is already in use; stop whatever listens there first (ss -ltnp 'sport = :$bot_port'), or set BOT_PORT"
   exit 1
 fi
 
@@ -58,10 +62,26 @@ cleanup() { stop_bot; rm -rf "$data"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "starting the bot: dotnet run --project src/AlignBot.Host (database $data/alignbot.db)"
-ASPNETCORE_ENVIRONMENT=Development \
-ConnectionStrings__AlignBot="Data Source=$data/alignbot.db" \
-  setsid dotnet run --project src/AlignBot.Host > "$out/bot.log" 2>&1 &
+if [ -n "$bot_env" ] && [ ! -f "$bot_env" ]; then
+  log "PLAYGROUND_ENV names $bot_env, which does not exist"
+  exit 2
+fi
+
+log "starting the bot: dotnet run --project src/AlignBot.Host (database $data/alignbot.db${bot_env:+, settings from $bot_env})"
+(
+  # The settings file is plain KEY=value lines (ASP.NET Core's environment variable names: AlignBot__Feedback__...),
+  # exported to the bot's process only.
+  if [ -n "$bot_env" ]; then
+    set -a
+    # shellcheck disable=SC1090
+    . "$bot_env"
+    set +a
+  fi
+  ASPNETCORE_ENVIRONMENT=Development \
+  Urls="$bot_url" \
+  ConnectionStrings__AlignBot="Data Source=$data/alignbot.db" \
+    exec setsid dotnet run --project src/AlignBot.Host
+) > "$out/bot.log" 2>&1 &
 bot_pid=$!
 
 deadline=$((SECONDS + start_timeout))

@@ -10,10 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Bench;
 
-/// <summary>The real AlignBot host, composed exactly as Program.cs does, on a fresh SQLite file and a free loopback port.</summary>
+/// <summary>The real AlignBot host, composed exactly as Program.cs does, on a fresh SQLite file and a free loopback port (optionally on a fake clock).</summary>
 internal static class BenchHost
 {
-    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(Dictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(Dictionary<string, string?> settings, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         var folder = Directory.CreateTempSubdirectory("alignbot-bench").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Development" });
@@ -28,6 +28,11 @@ internal static class BenchHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddAlignBot();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock); // the last registration wins: the whole host runs on this clock
+        }
+
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
         {

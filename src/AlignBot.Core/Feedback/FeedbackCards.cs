@@ -45,9 +45,9 @@ public static class FeedbackCards
             ]) { Style = ContainerStyle.Warning });
         }
 
-        body.Add(Choices(FeedbackForm.Kind, "Kind", Enum.GetValues<FeedbackKind>().Select(k => new Choice(FeedbackNames.Of(k), k.ToString())), Value(FeedbackForm.Kind), required: true, "Pick a kind."));
+        body.Add(Choices(FeedbackForm.Kind, "Kind", Enum.GetValues<FeedbackKind>().Select(k => new Choice(FeedbackNames.Of(k), k.ToString())), Value(FeedbackForm.Kind), required: true, "Pick what kind of feedback this is.", "Pick a kind"));
         body.Add(catalog.Topics.Count > 0
-            ? Choices(FeedbackForm.Topic, "Product or topic", catalog.Topics.Select(t => new Choice(t, t)), Value(FeedbackForm.Topic), required: true, "Pick a product or topic.")
+            ? Choices(FeedbackForm.Topic, "Product or topic", catalog.Topics.Select(t => new Choice(t, t)), Value(FeedbackForm.Topic), required: true, "Pick the product or topic.", "Pick a product or topic")
             : new InputText { Id = FeedbackForm.Topic, Label = "Product or topic", Value = Value(FeedbackForm.Topic), IsRequired = true, ErrorMessage = "Name the product or topic.", MaxLength = FeedbackForm.MaxShortText });
         body.Add(new InputText
         {
@@ -374,8 +374,8 @@ public static class FeedbackCards
 
     private static Dictionary<string, string> With(Dictionary<string, string> data, string key, string value) => new(data) { [key] = value };
 
-    private static InputChoiceSet Choices(string id, string label, IEnumerable<Choice> choices, string? value, bool required, string? error) =>
-        new([.. choices]) { Id = id, Label = label, Value = value, IsRequired = required ? true : null, ErrorMessage = error, Style = ChoiceSetStyle.Compact };
+    private static InputChoiceSet Choices(string id, string label, IEnumerable<Choice> choices, string? value, bool required, string? error, string? placeholder = null) =>
+        new([.. choices]) { Id = id, Label = label, Value = value, IsRequired = required ? true : null, ErrorMessage = error, Style = ChoiceSetStyle.Compact, Placeholder = placeholder };
 
     /// <summary>An instant on the reader's clock, e.g. "Tue 1 Dec 14:00".</summary>
     public static string Time(DateTimeOffset utc, TimeZoneInfo zone) =>

@@ -39,6 +39,24 @@ public sealed class ScriptChecks
     }
 
     [Fact]
+    public async Task Playground_TeamsClientEmulator_SellerFilesFeedbackOnTheCardAndOwnerAcknowledgesInPlace()
+    {
+        NodeTool.RequireInstalled("playground");
+        RequireChromium();
+
+        var (exitCode, output) = await RunScriptAsync(".ci/playground.sh", TimeSpan.FromMinutes(12), new Dictionary<string, string>
+        {
+            ["PLAYGROUND_STEPS"] = "tests/playground/feedback.steps.json",
+            ["PLAYGROUND_ENV"] = "tests/playground/feedback.env",
+            ["PLAYGROUND_OUT"] = "artifacts/playground-feedback",
+            ["BOT_PORT"] = "3981",
+        });
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("playground: 5/5 steps passed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TeamsManifest_PassesTheOfficialManifestSchema()
     {
         NodeTool.RequireInstalled("manifestcheck");

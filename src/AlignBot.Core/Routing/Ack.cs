@@ -32,6 +32,12 @@ public sealed record Ack
 
     public static Ack Send(params OutboundMessage[] outbound) => new() { Outbound = outbound };
 
-    /// <summary>Answers in the conversation the event came from (in its thread, when it came from one).</summary>
-    public static Ack Reply(ChatEvent to, MessageContent content) => Send(OutboundMessage.Send(to.Conversation, content));
+    /// <summary>
+    /// Answers in the conversation the event came from, as a reply to the message that caused it when there is one
+    /// (in a channel, that keeps the answer in the message's thread).
+    /// </summary>
+    public static Ack Reply(ChatEvent to, MessageContent content) =>
+        Send(to is MessageReceived { ActivityId: { } activityId }
+            ? OutboundMessage.Reply(to.Conversation, activityId, content)
+            : OutboundMessage.Send(to.Conversation, content));
 }

@@ -89,6 +89,6 @@ public sealed class StandupAdminTests
 
     private static async Task<string> WaitForTextAsync(StandupWorld world, Member member, string text) =>
         (await world.Bot.Connector.WaitForAsync(
-            r => r.Path.EndsWith($"/{member.ChatId}/activities", StringComparison.Ordinal) && r.VisibleText.Contains(text, StringComparison.Ordinal),
+            r => r.IsMessageIn(member.ChatId) && r.VisibleText.Contains(text, StringComparison.Ordinal),
             Token)).VisibleText;
 }

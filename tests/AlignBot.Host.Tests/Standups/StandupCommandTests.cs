@@ -96,7 +96,7 @@ public sealed class StandupCommandTests
         while (true)
         {
             var texts = world.Bot.Connector.Requests
-                .Where(r => r.Path.EndsWith($"/{member.ChatId}/activities", StringComparison.Ordinal) && r.Body?["text"] is not null)
+                .Where(r => r.IsMessageIn(member.ChatId) && r.Body?["text"] is not null)
                 .Select(r => r.VisibleText)
                 .ToList();
             if (texts.Count >= Math.Max(1, atLeast))

@@ -44,7 +44,7 @@ public sealed class StandupEditTests
         world.Bot.Clock.SetUtcNow(Utc("2026-03-02T08:00:00Z")); // 09:00 in Berlin
         await world.TickAsync(Token);
 
-        var prompt = await world.Bot.Connector.WaitForAsync(r => r.Path.EndsWith($"/{Lead.ChatId}/activities", StringComparison.Ordinal) && r.VisibleText.Contains("time for your stand-up", StringComparison.Ordinal), Token);
+        var prompt = await world.Bot.Connector.WaitForAsync(r => r.IsMessageIn(Lead.ChatId) && r.VisibleText.Contains("time for your stand-up", StringComparison.Ordinal), Token);
         var inputs = Inputs(prompt.Card!).ToList();
         Assert.Equal(["q_today", "q_yesterday", "q_blockers"], inputs.Take(3).Select(i => (string?)i["id"]));
         Assert.Equal("Input.ChoiceSet", (string?)inputs[3]["type"]);
@@ -94,7 +94,7 @@ public sealed class StandupEditTests
         await world.SayAsync(NewYork, "standup edit Sales daily", Token);
         var forged = await PressOnCardAsync(world, NewYork, card, StandupActions.QuestionsSave, row: null, new() { [StandupQuestionEditor.TextInput(0)] = "Hijacked?" });
 
-        await world.Bot.Connector.WaitForAsync(r => r.Path.EndsWith($"/{NewYork.ChatId}/activities", StringComparison.Ordinal) && r.VisibleText.Contains("Only a team's leads (or an admin) can manage its stand-ups.", StringComparison.Ordinal), Token);
+        await world.Bot.Connector.WaitForAsync(r => r.IsMessageIn(NewYork.ChatId) && r.VisibleText.Contains("Only a team's leads (or an admin) can manage its stand-ups.", StringComparison.Ordinal), Token);
         Assert.Equal("Only the leads of Sales EMEA (or an admin) can change its questions.", (string?)forged["value"]);
         Assert.DoesNotContain("Hijacked?", (await world.Bot.QueryAsync(db => db.Standups.SingleAsync(Token))).QuestionsJson, StringComparison.Ordinal);
         Assert.Equal(0, await world.Bot.QueryAsync(db => db.Audit.CountAsync(Token)));
@@ -142,7 +142,7 @@ public sealed class StandupEditTests
     private static async Task<JsonNode> OpenEditCardAsync(StandupWorld world, Member lead)
     {
         await world.SayAsync(lead, "standup edit Sales daily", Token);
-        var request = await world.Bot.Connector.WaitForAsync(r => r.Path.EndsWith($"/{lead.ChatId}/activities", StringComparison.Ordinal) && r.VisibleText.Contains("Edit Sales daily", StringComparison.Ordinal), Token);
+        var request = await world.Bot.Connector.WaitForAsync(r => r.IsMessageIn(lead.ChatId) && r.VisibleText.Contains("Edit Sales daily", StringComparison.Ordinal), Token);
         return request.Card!;
     }
 

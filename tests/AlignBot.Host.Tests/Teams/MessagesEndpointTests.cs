@@ -22,7 +22,8 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(await bot.Connector.WaitForRequestsAsync(1, Token));
         Assert.Equal("POST", request.Method);
-        Assert.Equal("/teams/v3/conversations/a:uniqueId/activities", request.Path);
+        Assert.Equal("/teams/v3/conversations/a:uniqueId/activities/1531861881427", request.Path); // a reply to the message
+        Assert.Equal("1531861881427", (string?)request.Body?["replyToId"]);
         Assert.Equal("AdaptiveCard", (string?)request.Card?["type"]);
         Assert.Contains("AlignBot commands", request.VisibleText, StringComparison.Ordinal);
         Assert.Contains("whoami", request.VisibleText, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed class MessagesEndpointTests
         await bot.PostActivityAsync(bot.Payload("message.channel.thread-reply.at-mention.clientInfo-timezone.json", a => a["text"] = "<at>ridotest</at> help"), Token);
 
         var request = Assert.Single(await bot.Connector.WaitForRequestsAsync(1, Token));
-        Assert.Equal("/teams/v3/conversations/19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856/activities", request.Path);
+        Assert.Equal("/teams/v3/conversations/19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856/activities/1759944781430", request.Path);
         Assert.Contains("AlignBot commands", request.VisibleText, StringComparison.Ordinal);
         var conversation = await bot.QueryAsync(db => db.Conversations.SingleAsync(Token));
         Assert.Equal("19:6848757105754c8981c67612732d9aa7@thread.tacv2", conversation.ConversationId); // the channel, not the thread

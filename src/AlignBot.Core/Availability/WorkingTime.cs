@@ -40,6 +40,40 @@ public static class WorkingTime
         throw new InvalidOperationException("No working time within ten years: the working pattern has no working days.");
     }
 
+    /// <summary>
+    /// The instant <paramref name="work"/> of working time before <paramref name="end"/> (the latest such instant:
+    /// when that lands on the start of a working day, it is that start, not the end of the day before).
+    /// </summary>
+    public static DateTimeOffset Subtract(DateTimeOffset end, TimeSpan work, MemberAvailability availability)
+    {
+        var zone = ZoneOf(availability);
+        var remaining = work;
+        var date = LocalClock.LocalDate(end, zone);
+        for (var day = 0; day < 3660; day++, date = date.AddDays(-1))
+        {
+            if (Window(date, availability, zone) is not var (open, close))
+            {
+                continue;
+            }
+
+            var to = end < close ? end : close;
+            if (to <= open)
+            {
+                continue;
+            }
+
+            var available = to - open;
+            if (remaining <= available)
+            {
+                return to - remaining;
+            }
+
+            remaining -= available;
+        }
+
+        throw new InvalidOperationException("No working time within ten years: the working pattern has no working days.");
+    }
+
     /// <summary>The working time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
     public static TimeSpan Between(DateTimeOffset from, DateTimeOffset to, MemberAvailability availability)
     {

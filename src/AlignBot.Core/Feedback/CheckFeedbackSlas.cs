@@ -5,8 +5,9 @@ using AlignBot.Core.Organization;
 namespace AlignBot.Core.Feedback;
 
 /// <summary>
-/// The SLA clock, run by the scheduler every minute: a reminder to the owner when a quarter of the working time
-/// to a deadline is left; on a breach one card to the marketing leads, and — if it is still open after the
+/// The SLA clock, run by the scheduler every minute over the items whose next check has come (each item says when
+/// that is, so a tick reads a handful of rows however many are open): a reminder to the owner when a quarter of the
+/// working time to a deadline is left; on a breach one card to the marketing leads, and — if it is still open after the
 /// configured working time — one to the next level. A paused item (waiting on the seller) is left alone; each
 /// reminder and escalation goes once per assignment.
 /// </summary>
@@ -16,28 +17,52 @@ public sealed class CheckFeedbackSlas(FeedbackSettings settings, IFeedbackStore 
     {
         var now = clock.GetUtcNow();
         var outbound = new List<OutboundMessage>();
-        var open = await store.OpenAsync(null, cancellationToken);
-        if (open.Count == 0)
+        var due = await store.DueForCheckAsync(now, cancellationToken);
+        if (due.Count == 0)
         {
             return outbound;
         }
 
         var desk = await FeedbackDesk.LoadAsync(organization, cancellationToken);
-        foreach (var item in open.Where(i => i.Status != FeedbackStatus.WaitingOnSeller))
+        foreach (var item in due)
         {
-            var sla = settings.Sla.For(item.Kind, item.Urgency);
-            if (item.AcknowledgedAt is null)
+            if (item.IsClosed || item.Status == FeedbackStatus.WaitingOnSeller)
             {
-                Check(new Deadline(item, "acknowledged", item.AcknowledgeDueAt, sla.Acknowledge, item.AcknowledgeRemindedAt, item.AcknowledgeEscalatedAt, item.AcknowledgeEscalatedAgainAt,
-                    item.MarkAcknowledgeReminded, item.MarkAcknowledgeEscalated, item.MarkAcknowledgeEscalatedAgain), desk, now, outbound);
+                item.CheckAgainAt(null);
+                continue;
             }
 
-            Check(new Deadline(item, "resolved", item.ResolveDueAt, sla.Resolve, item.ResolveRemindedAt, item.ResolveEscalatedAt, item.ResolveEscalatedAgainAt,
-                item.MarkResolveReminded, item.MarkResolveEscalated, item.MarkResolveEscalatedAgain), desk, now, outbound);
+            var sla = settings.Sla.For(item.Kind, item.Urgency);
+            var availability = desk.AvailabilityOf(item.OwnerId);
+            var next = new List<DateTimeOffset?>();
+            if (item.AcknowledgedAt is null)
+            {
+                var acknowledge = new Deadline(item, "acknowledged", item.AcknowledgeDueAt, sla.Acknowledge, item.AcknowledgeRemindedAt, item.AcknowledgeEscalatedAt, item.AcknowledgeEscalatedAgainAt,
+                    item.MarkAcknowledgeReminded, item.MarkAcknowledgeEscalated, item.MarkAcknowledgeEscalatedAgain);
+                Check(acknowledge, desk, now, outbound);
+                next.Add(NextEvent(acknowledge with { Reminded = item.AcknowledgeRemindedAt, Escalated = item.AcknowledgeEscalatedAt, EscalatedAgain = item.AcknowledgeEscalatedAgainAt }, availability));
+            }
+
+            var resolve = new Deadline(item, "resolved", item.ResolveDueAt, sla.Resolve, item.ResolveRemindedAt, item.ResolveEscalatedAt, item.ResolveEscalatedAgainAt,
+                item.MarkResolveReminded, item.MarkResolveEscalated, item.MarkResolveEscalatedAgain);
+            Check(resolve, desk, now, outbound);
+            next.Add(NextEvent(resolve with { Reminded = item.ResolveRemindedAt, Escalated = item.ResolveEscalatedAt, EscalatedAgain = item.ResolveEscalatedAgainAt }, availability));
+            item.CheckAgainAt(next.Where(n => n is not null).Min());
         }
 
         return outbound;
     }
+
+    /// <summary>A quarter of the working time before the deadline: never in the owner's evening or weekend.</summary>
+    private static DateTimeOffset ReminderAt(Deadline deadline, MemberAvailability availability) =>
+        WorkingTime.Subtract(deadline.Due, deadline.Window * SlaPolicy.ReminderShare, availability);
+
+    /// <summary>When the next reminder or escalation of a deadline falls due (null: nothing more will happen to it).</summary>
+    private DateTimeOffset? NextEvent(Deadline deadline, MemberAvailability availability) =>
+        deadline.Reminded is null && deadline.Escalated is null ? ReminderAt(deadline, availability)
+        : deadline.Escalated is null ? deadline.Due
+        : deadline.EscalatedAgain is null && settings.Escalation.NextLevel.Count > 0 ? WorkingTime.Add(deadline.Due, settings.Escalation.After, availability)
+        : null;
 
     private void Check(Deadline deadline, FeedbackDesk desk, DateTimeOffset now, List<OutboundMessage> outbound)
     {
@@ -48,7 +73,7 @@ public sealed class CheckFeedbackSlas(FeedbackSettings settings, IFeedbackStore 
         var due = FeedbackCards.Time(deadline.Due, zone);
         if (now < deadline.Due)
         {
-            if (deadline.Reminded is null && WorkingTime.Between(now, deadline.Due, availability) <= deadline.Window * SlaPolicy.ReminderShare)
+            if (deadline.Reminded is null && now >= ReminderAt(deadline, availability))
             {
                 deadline.MarkReminded(now);
                 var headline = $"Reminder: #{item.Number} is due to be {deadline.What} by {due}";

@@ -104,6 +104,12 @@ public sealed class FeedbackItem
 
     public DateTimeOffset? ResolveEscalatedAgainAt { get; private set; }
 
+    /// <summary>
+    /// When the SLA clock must look at this item next (a reminder or an escalation may be due then); null while it is
+    /// closed or waiting on the seller. The scheduler reads only the items whose time has come.
+    /// </summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
     /// <summary>When the owner asked the seller a question: the clock is stopped from then until the answer.</summary>
     public DateTimeOffset? PausedAt { get; private set; }
 
@@ -187,6 +193,7 @@ public sealed class FeedbackItem
         AcknowledgeDueAt = WorkingTime.Add(now, sla.Acknowledge, ownerAvailability);
         ResolveDueAt = WorkingTime.Add(now, sla.Resolve, ownerAvailability);
         AcknowledgeRemindedAt = ResolveRemindedAt = AcknowledgeEscalatedAt = ResolveEscalatedAt = AcknowledgeEscalatedAgainAt = ResolveEscalatedAgainAt = null;
+        NextCheckAt = Status == FeedbackStatus.WaitingOnSeller ? null : now;
     }
 
     public void AttachSellerCard(string? activityId) => SellerCardActivityId = activityId;
@@ -204,6 +211,7 @@ public sealed class FeedbackItem
         PendingQuestion = question;
         PausedAt ??= now;
         Status = FeedbackStatus.WaitingOnSeller;
+        NextCheckAt = null;
     }
 
     /// <summary>The seller answered: the clocks resume with the working time they had left when they stopped.</summary>
@@ -227,6 +235,7 @@ public sealed class FeedbackItem
         PausedAt = null;
         PendingQuestion = null;
         Status = FeedbackStatus.Acknowledged;
+        NextCheckAt = now;
     }
 
     public void Resolve(string? link, string? note, DateTimeOffset now)
@@ -255,6 +264,9 @@ public sealed class FeedbackItem
         RatingComment = comment;
     }
 
+    /// <summary>Set by the SLA clock after it looked: the earliest moment something may be due.</summary>
+    public void CheckAgainAt(DateTimeOffset? at) => NextCheckAt = IsClosed || Status == FeedbackStatus.WaitingOnSeller ? null : at;
+
     public void MarkAcknowledgeReminded(DateTimeOffset now) => AcknowledgeRemindedAt = now;
 
     public void MarkResolveReminded(DateTimeOffset now) => ResolveRemindedAt = now;
@@ -274,5 +286,6 @@ public sealed class FeedbackItem
         PendingQuestion = null;
         Status = status;
         ClosedAt = now;
+        NextCheckAt = null;
     }
 }

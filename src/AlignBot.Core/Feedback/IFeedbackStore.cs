@@ -10,7 +10,10 @@ public interface IFeedbackStore
 
     Task<FeedbackItem?> FindAsync(long number, CancellationToken cancellationToken);
 
-    /// <summary>Items not resolved or declined, for the SLA clock, optionally only one owner's.</summary>
+    /// <summary>Open items whose next SLA check has come.</summary>
+    Task<IReadOnlyList<FeedbackItem>> DueForCheckAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Items not resolved or declined, optionally only one owner's.</summary>
     Task<IReadOnlyList<FeedbackItem>> OpenAsync(string? ownerId, CancellationToken cancellationToken);
 
     /// <summary>A seller's items, newest first.</summary>

@@ -54,6 +54,7 @@ internal static class FeedbackModel
             e.Property(x => x.DeclineReason).HasMaxLength(FeedbackActions.MaxText);
             e.Property(x => x.RatingComment).HasMaxLength(FeedbackActions.MaxText);
             e.HasIndex(x => new { x.Status, x.OwnerId });
+            e.HasIndex(x => x.NextCheckAt);
             e.HasIndex(x => new { x.SellerId, x.CreatedAt });
             e.HasIndex(x => new { x.Queue, x.CreatedAt });
         });

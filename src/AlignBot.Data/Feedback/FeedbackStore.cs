@@ -21,6 +21,9 @@ internal sealed class FeedbackStore(AlignBotDbContext db) : IFeedbackStore
     public async Task<FeedbackItem?> FindAsync(long number, CancellationToken cancellationToken) =>
         await db.FeedbackItems.FindAsync([number], cancellationToken);
 
+    public async Task<IReadOnlyList<FeedbackItem>> DueForCheckAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.FeedbackItems.Where(i => i.NextCheckAt != null && i.NextCheckAt <= now).OrderBy(i => i.Number).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<FeedbackItem>> OpenAsync(string? ownerId, CancellationToken cancellationToken)
     {
         var query = db.FeedbackItems.Where(i => !Closed.Contains(i.Status));

@@ -47,4 +47,14 @@ public sealed class WorkingTimeTests
         Assert.False(WorkingTime.IsWorking(Utc("2026-03-07T10:00:00Z"), London)); // Saturday
         Assert.False(WorkingTime.IsWorking(Utc("2026-03-03T18:00:00Z"), London)); // evening
     }
+
+    [Theory]
+    [InlineData("2026-03-02T15:00:00Z", 2, "2026-03-02T13:00:00Z")] // same day
+    [InlineData("2026-03-02T10:00:00Z", 2, "2026-02-27T16:00:00Z")] // back over the weekend
+    [InlineData("2026-03-05T10:00:00Z", 1, "2026-03-05T09:00:00Z")] // lands on the start of the day, not the evening before
+    [InlineData("2026-03-05T10:00:00Z", 2, "2026-03-03T16:00:00Z")] // back over the Wednesday holiday
+    public void Subtract_CountsBackInWorkingHours(string end, int hours, string expected)
+    {
+        Assert.Equal(Utc(expected), WorkingTime.Subtract(Utc(end), TimeSpan.FromHours(hours), London));
+    }
 }

@@ -90,6 +90,9 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OwnerConversationId")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -221,6 +224,8 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Queue", "CreatedAt");
 

@@ -85,6 +85,9 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextCheckAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerConversationId")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -216,6 +219,8 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Queue", "CreatedAt");
 

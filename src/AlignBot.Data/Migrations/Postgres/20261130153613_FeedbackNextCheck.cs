@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AlignBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FeedbackNextCheck : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "NextCheckAt",
+                table: "feedback_items",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_items_NextCheckAt",
+                table: "feedback_items",
+                column: "NextCheckAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_feedback_items_NextCheckAt",
+                table: "feedback_items");
+
+            migrationBuilder.DropColumn(
+                name: "NextCheckAt",
+                table: "feedback_items");
+        }
+    }
+}

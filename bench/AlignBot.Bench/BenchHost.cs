@@ -37,6 +37,7 @@ internal static class BenchHost
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AlignBot.Host.Organization.OrganizationSeeder>().ApplyAsync(cancellationToken);
         }
 
         app.MapAlignBot();

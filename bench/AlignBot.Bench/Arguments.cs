@@ -17,6 +17,8 @@ internal sealed class Arguments(Dictionary<string, string> values)
         return new Arguments(values);
     }
 
+    public string? Text(string name) => values.GetValueOrDefault(name);
+
     public int Int(string name, int fallback) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

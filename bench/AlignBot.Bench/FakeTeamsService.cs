@@ -19,6 +19,7 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Queue<long>> _windows = new();
     private readonly ConcurrentDictionary<string, int> _received = new();
+    private readonly ConcurrentDictionary<string, int> _postedTo = new();
     private WebApplication? _app;
     private long _requests;
     private long _throttled;
@@ -37,6 +38,9 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
 
     /// <summary>Messages delivered, by their text (the bench makes each text unique).</summary>
     public IReadOnlyDictionary<string, int> Received => _received;
+
+    /// <summary>Messages posted per conversation (creating a 1:1 chat is not a message).</summary>
+    public IReadOnlyDictionary<string, int> PostedTo => _postedTo;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +79,12 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
             }
 
             return Results.Json(new { error = new { code = "Throttled" } }, statusCode: 429, contentType: null).WithRetryAfter();
+        }
+
+        if (body is not null && conversation.Length > 0)
+        {
+            _postedTo.AddOrUpdate(conversation, 1, (_, n) => n + 1);
+            Interlocked.Exchange(ref _lastDelivery, Environment.TickCount64);
         }
 
         if (body?["text"]?.GetValue<string>() is { } text)

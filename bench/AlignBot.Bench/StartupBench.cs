@@ -12,7 +12,8 @@ internal static class StartupBench
     public static async Task<int> RunAsync(Arguments arguments)
     {
         var runs = arguments.Int("runs", 3);
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "AlignBot.Host.dll");
+        // --host: a published build (bench/startup.sh publishes one as it ships: ReadyToRun); default, the one built beside the bench.
+        var hostDll = arguments.Text("host") ?? Path.Combine(AppContext.BaseDirectory, "AlignBot.Host.dll");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         Console.WriteLine($"startup benchmark: {hostDll}, {runs} runs, fresh SQLite database each");
         for (var run = 1; run <= runs; run++)

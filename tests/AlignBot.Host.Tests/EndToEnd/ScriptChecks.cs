@@ -23,7 +23,7 @@ public sealed class ScriptChecks
     }
 
     [Fact]
-    public async Task Playground_TeamsClientEmulator_LeadSetsUpTeamAndStandupOnCardsAndRunsIt()
+    public async Task Playground_TeamsClientEmulator_LeadSetsUpStandupOnCardsMemberAnswersPromptAndReportHasTheAnswer()
     {
         NodeTool.RequireInstalled("playground");
         RequireChromium();
@@ -32,10 +32,11 @@ public sealed class ScriptChecks
         {
             ["PLAYGROUND_STEPS"] = "tests/playground/standups.steps.json",
             ["PLAYGROUND_OUT"] = "artifacts/playground-standups",
+            ["BOT_PORT"] = "3983",
         });
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("playground: 6/6 steps passed", output, StringComparison.Ordinal);
+        Assert.Contains("playground: 8/8 steps passed", output, StringComparison.Ordinal);
     }
 
     [Fact]

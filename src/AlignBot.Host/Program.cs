@@ -26,4 +26,12 @@ if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
 }
 
 app.MapAlignBot();
+
+// Start-up (migrations, the EF model, the organization) leaves tens of megabytes of garbage behind; one full,
+// compacting collection once the host is listening gives that memory back before the bot settles into idle.
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+});
 await app.RunAsync();

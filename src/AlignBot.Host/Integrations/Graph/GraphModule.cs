@@ -23,11 +23,16 @@ internal static class GraphModule
         services.AddScoped<MailboxSyncJob>();
         services.AddScoped<MailboxSyncTrigger>();
         var options = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
-        if (!options.IsConfigured)
-        {
-            return services;
-        }
+        return options.IsConfigured ? services.AddGraphClient() : services;
+    }
 
+    /// <summary>
+    /// The Graph client and what uses it. A method of its own, reached only when Graph is configured, so that a host
+    /// without Graph never loads the Graph SDK's assemblies (several megabytes of memory).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddGraphClient(this IServiceCollection services)
+    {
         services.AddSingleton(sp =>
         {
             var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

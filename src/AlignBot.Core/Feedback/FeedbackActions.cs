@@ -13,6 +13,7 @@ public static class FeedbackActions
     public const string Reassign = "feedback.reassign";
     public const string Rate = "feedback.rate";
     public const string PlusOne = "feedback.plusone";
+    public const string Show = "feedback.show";
 
     /// <summary>Set by "Send as new" on the duplicate question: file it even though it looks like an open item.</summary>
     public const string SendAsNew = "sendAsNew";

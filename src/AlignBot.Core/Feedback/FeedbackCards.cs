@@ -169,11 +169,13 @@ public static class FeedbackCards
                 break;
         }
 
+        // Following the item: its history, whatever its state (`feedback 12` shows the same).
+        actions.Add(new ExecuteAction("History", FeedbackActions.Show) { Data = data, AssociatedInputs = "none" });
         return new AdaptiveCard
         {
             FallbackText = $"Feedback #{item.Number}: {FeedbackNames.Of(item.Status)} ({item.OwnerName}).",
             Body = body,
-            Actions = actions.Count > 0 ? actions : null,
+            Actions = actions,
         };
     }
 

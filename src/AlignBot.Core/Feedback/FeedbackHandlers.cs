@@ -30,7 +30,8 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Reassign, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Reassign, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Answer, (h, a, ct) => h.SellerActionAsync(a, FeedbackActions.Answer, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Rate, (h, a, ct) => h.SellerActionAsync(a, FeedbackActions.Rate, ct))
-            .OnCardAction<FeedbackHandlers>(FeedbackActions.PlusOne, (h, a, ct) => h.PlusOneAsync(a, ct));
+            .OnCardAction<FeedbackHandlers>(FeedbackActions.PlusOne, (h, a, ct) => h.PlusOneAsync(a, ct))
+            .OnCardAction<FeedbackHandlers>(FeedbackActions.Show, (h, a, ct) => h.ShowAsync(a, ct));
 
     public async Task<Ack> FeedbackCommandAsync(CommandContext command, CancellationToken cancellationToken)
     {
@@ -54,6 +55,28 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
 
         var history = await store.HistoryAsync(number, cancellationToken);
         return Ack.Reply(command.Message, MessageContent.FromCard(FeedbackCards.Detail(item, history, Zone(command.Message)), $"Feedback #{number}"));
+    }
+
+    /// <summary>"History" on a receipt: the item with its history, as a new message (the receipt stays as it is).</summary>
+    public async Task<Ack> ShowAsync(CardActionSubmitted action, CancellationToken cancellationToken)
+    {
+        var (item, desk, refusal) = await LoadAsync(action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var viewer = FeedbackDesk.MemberId(action.From!);
+        if (!MaySee(item!, action.From!, desk!)
+            && !(await store.RequestersAsync(item!.Number, cancellationToken)).Any(r => string.Equals(r.RequesterId, viewer, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Ack.WithMessage($"Item #{item!.Number} is visible to its seller, its owner, marketing leads and admins.");
+        }
+
+        var history = await store.HistoryAsync(item!.Number, cancellationToken);
+        return Ack.WithMessage(
+            $"#{item.Number} and its history are below.",
+            OutboundMessage.Send(action.Conversation, MessageContent.FromCard(FeedbackCards.Detail(item, history, Zone(action)), $"Feedback #{item.Number}")));
     }
 
     public async Task<Ack> MyRequestsAsync(CommandContext command, CancellationToken cancellationToken)

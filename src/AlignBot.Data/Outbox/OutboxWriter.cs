@@ -10,6 +10,7 @@ namespace AlignBot.Data.Outbox;
 internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 {
     private readonly List<(OutboxRecord Record, OutboundMessage Message)> _added = [];
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
     /// <summary>The rows this unit of work added, once it has committed (their ids are known then).</summary>
     public IReadOnlyList<OutboxItem> Committed() => [.. _added.Where(a => a.Record.Id > 0).Select(a => OutboxItem.Committed(a.Record, a.Message))];
@@ -21,7 +22,7 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
         foreach (var message in messages)
         {
             if (message.Key is { } key
-                && (db.Outbox.Local.Any(o => o.Key == key) || await db.Outbox.AnyAsync(o => o.Key == key, cancellationToken)))
+                && (_keys.Contains(key) || await db.Outbox.AnyAsync(o => o.Key == key, cancellationToken)))
             {
                 continue;
             }
@@ -41,6 +42,10 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
             };
             db.Outbox.Add(record);
             _added.Add((record, message));
+            if (message.Key is { } newKey)
+            {
+                _keys.Add(newKey);
+            }
             added++;
         }
 

@@ -22,7 +22,7 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
     }
 
     public async Task<bool> PromptExistsAsync(string key, CancellationToken cancellationToken) =>
-        db.StandupPrompts.Local.Any(p => p.Key == key) || await db.StandupPrompts.AnyAsync(p => p.Key == key, cancellationToken);
+        db.Tracked<StandupPromptRecord, string>(key) is not null || await db.StandupPrompts.AnyAsync(p => p.Key == key, cancellationToken);
 
     public async Task<StandupPrompt?> FindPromptAsync(string key, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
     public async Task<IReadOnlyList<StandupPrompt>> GetPromptsAsync(Guid standupId, DateOnly localDate, CancellationToken cancellationToken)
     {
         var stored = await db.StandupPrompts.AsNoTracking().Where(p => p.StandupId == standupId && p.LocalDate == localDate).ToListAsync(cancellationToken);
-        var pending = db.StandupPrompts.Local.Where(p => p.StandupId == standupId && p.LocalDate == localDate).ToDictionary(p => p.Key);
+        var pending = db.TrackedWhere<StandupPromptRecord>(p => p.StandupId == standupId && p.LocalDate == localDate).ToDictionary(p => p.Key);
         return [.. stored.Where(p => !pending.ContainsKey(p.Key)).Concat(pending.Values).Select(ToPrompt)];
     }
 
@@ -75,7 +75,7 @@ internal sealed class StandupStore(AlignBotDbContext db, RosterReader rosters, T
 
     public void Update(StandupPrompt prompt)
     {
-        var record = db.StandupPrompts.Local.FirstOrDefault(p => p.Key == prompt.Key);
+        var record = db.Tracked<StandupPromptRecord, string>(prompt.Key);
         if (record is null)
         {
             record = new StandupPromptRecord { Key = prompt.Key };

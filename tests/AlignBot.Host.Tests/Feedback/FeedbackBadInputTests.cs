@@ -139,6 +139,20 @@ public sealed class FeedbackBadInputTests
     }
 
     [Fact]
+    public async Task HistoryOnTheReceipt_ShowsTheItemToItsSeller_NotToOthers()
+    {
+        await using var world = await StartAsync(Token, Start);
+        await world.PressAsync(Seller, FeedbackActions.Submit, Request(), Token);
+
+        var shown = Text(await world.PressAsync(Seller, FeedbackActions.Show, Item(1), Token));
+        var refused = Text(await world.PressAsync(SecondSeller, FeedbackActions.Show, Item(1), Token));
+
+        Assert.Contains("#1 and its history are below.", shown, StringComparison.Ordinal);
+        await world.Bot.Connector.WaitForAsync(r => r.IsMessageIn(Seller.ChatId) && r.VisibleText.Contains("History", StringComparison.Ordinal) && r.VisibleText.Contains("routed to Olga Owner", StringComparison.Ordinal), Token);
+        Assert.Contains("Item #1 is visible to its seller, its owner, marketing leads and admins.", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoutingRuleNamingAnUnknownPerson_StopsTheStart_WithTheKeyNamed()
     {
         var settings = Settings();

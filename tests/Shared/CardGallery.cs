@@ -46,6 +46,9 @@ internal static class CardGallery
         yield return ("team.setup-errors", TeamCards.Setup(roster, new Dictionary<string, string> { [TeamCards.NameInput] = "Product Marketing" }, ["Name at least one lead."]));
         yield return ("team.saved", TeamCards.Saved("Product Marketing", 2, ["Mara Marketing"]));
         yield return ("standup.new", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string>()));
+        IReadOnlyList<Participant> team = [.. roster.Select(u => new Participant(u.AadObjectId!, u.DisplayName!, TeamRole.Member, u, null,
+            new AlignBot.Core.Availability.MemberAvailability("Europe/Paris", AlignBot.Core.Availability.WorkingPattern.Weekdays, new HashSet<DateOnly>())))];
+        yield return ("standup.new-participants", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string> { [TeamCards.StandupParticipantsInput] = "aad-2" }, members: team));
         yield return ("standup.new-errors", TeamCards.NewStandup("Product Marketing", new Dictionary<string, string> { [TeamCards.StandupNameInput] = "Weekly" }, ["Pick at least one day."]));
         yield return ("standup.created", TeamCards.StandupCreated("Product Marketing", standup));
         IReadOnlyList<QuestionRow> rows = [.. standup.Questions.Select(QuestionRow.From), new QuestionRow("qnew", "", IsChoice: true, Options: "Hot")];

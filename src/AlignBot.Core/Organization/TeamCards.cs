@@ -18,6 +18,7 @@ public static class TeamCards
     public const string StandupWindowInput = "standup_window";
     public const string StandupReminderInput = "standup_reminder";
     public const string StandupQuestionsInput = "standup_questions";
+    public const string StandupParticipantsInput = "standup_participants";
 
     public static AdaptiveCard Setup(IReadOnlyList<UserRef> roster, IReadOnlyDictionary<string, string> values, IReadOnlyList<string>? errors = null) => new()
     {
@@ -50,7 +51,7 @@ public static class TeamCards
         Actions = [new ExecuteAction("Add a stand-up", TeamActions.NewStandup)],
     };
 
-    public static AdaptiveCard NewStandup(string teamName, IReadOnlyDictionary<string, string> values, IReadOnlyList<string>? errors = null) => new()
+    public static AdaptiveCard NewStandup(string teamName, IReadOnlyDictionary<string, string> values, IReadOnlyList<string>? errors = null, IReadOnlyList<Participant>? members = null) => new()
     {
         FallbackText = $"A new stand-up for {teamName}.",
         Body =
@@ -72,6 +73,16 @@ public static class TeamCards
                 Value = values.GetValueOrDefault(StandupQuestionsInput, "What did you do since the last stand-up?\nWhat will you do today?\n!?Anything blocking you?"),
                 IsRequired = true, ErrorMessage = "At least one question.", MaxLength = 8000,
             },
+            .. (members is { Count: > 0 }
+                ? new CardElement[]
+                {
+                    new InputChoiceSet([.. members.Select(m => new Choice(m.DisplayName, m.MemberId))])
+                    {
+                        Id = StandupParticipantsInput, Label = "Who takes part (none picked: the whole team, including people who join later)",
+                        IsMultiSelect = true, Style = ChoiceSetStyle.Expanded, Value = values.GetValueOrDefault(StandupParticipantsInput),
+                    },
+                }
+                : []),
         ],
         Actions = [new ExecuteAction("Create stand-up", TeamActions.SaveStandup) { Style = ActionStyle.Positive }],
     };
@@ -86,6 +97,7 @@ public static class TeamCards
             [
                 new Fact("When", $"{string.Join(", ", Week.Where(standup.Days.Contains).Select(d => d.ToString()[..3]))} at {standup.PromptAt:HH\\:mm} local"),
                 new Fact("Questions", string.Join(" · ", standup.Questions.Select(q => q.Text))),
+                new Fact("Who", standup.Participants is { Count: > 0 } who ? $"{who.Count} of the team" : "the whole team"),
             ]),
             TextBlock.Subtle("Leads can run it now with \"standup now\"."),
         ],

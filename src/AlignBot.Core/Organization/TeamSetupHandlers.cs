@@ -106,13 +106,13 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
         var (team, refusal) = await LedTeamAsync(command.Message.Conversation, command.Message.From, cancellationToken);
         return team is null
             ? Reply(command.Message, refusal!)
-            : Ack.Send(OutboundMessage.Send(command.Message.Conversation, MessageContent.FromCard(TeamCards.NewStandup(team.Name, new Dictionary<string, string>()), "New stand-up")));
+            : Ack.Send(OutboundMessage.Send(command.Message.Conversation, MessageContent.FromCard(TeamCards.NewStandup(team.Name, new Dictionary<string, string>(), members: team.Members), "New stand-up")));
     }
 
     public async Task<Ack> NewStandupAsync(CardActionSubmitted action, CancellationToken cancellationToken)
     {
         var (team, refusal) = await LedTeamAsync(action.Conversation, action.From, cancellationToken);
-        return team is null ? Ack.WithMessage(refusal!) : Ack.WithCard(TeamCards.NewStandup(team.Name, new Dictionary<string, string>()));
+        return team is null ? Ack.WithMessage(refusal!) : Ack.WithCard(TeamCards.NewStandup(team.Name, new Dictionary<string, string>(), members: team.Members));
     }
 
     public async Task<Ack> SaveStandupAsync(CardActionSubmitted action, CancellationToken cancellationToken)
@@ -149,14 +149,21 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
         var questions = ParseQuestions(action.Inputs.Text(TeamCards.StandupQuestionsInput) ?? "", errors);
         var window = int.TryParse(action.Inputs.Text(TeamCards.StandupWindowInput), CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 1440 ? minutes : 240;
         var reminder = int.TryParse(action.Inputs.Text(TeamCards.StandupReminderInput), CultureInfo.InvariantCulture, out var remind) && remind is > 0 and < 1440 ? remind : 0;
+        var picked = Split(action.Inputs.Text(TeamCards.StandupParticipantsInput)).ToList();
+        var unknown = picked.Where(id => !team.Members.Any(m => string.Equals(m.MemberId, id, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"{string.Join(", ", unknown)} is not in {team.Name}: pick people from the list.");
+        }
+
         if (errors.Count > 0)
         {
-            return Ack.WithCard(TeamCards.NewStandup(team.Name, values, errors));
+            return Ack.WithCard(TeamCards.NewStandup(team.Name, values, errors, team.Members));
         }
 
         var standup = new StandupDefinition(
             Guid.CreateVersion7(clock.GetUtcNow()), team.TeamId, name, questions, days.OfType<DayOfWeek>().ToHashSet(), at,
-            TimeSpan.FromMinutes(window), reminder > 0 ? TimeSpan.FromMinutes(reminder) : null, null);
+            TimeSpan.FromMinutes(window), reminder > 0 ? TimeSpan.FromMinutes(reminder) : null, null, picked.Count > 0 ? picked : null);
         await standups.SaveStandupAsync(standup, cancellationToken);
         audit.Record(action.From!, team.TeamId, "standup.create", name);
         return Ack.WithCard(TeamCards.StandupCreated(team.Name, standup));

@@ -40,7 +40,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
 
     private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var record = await FindConversation(db, reference.Platform, reference.ConversationId, cancellationToken);
+        var record = await FindConversation.For(db)(db, reference.Platform, reference.ConversationId, cancellationToken);
         if (record is null)
         {
             record = new ConversationRecord { Platform = reference.Platform, ConversationId = reference.ConversationId, InstalledAt = now };
@@ -57,7 +57,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
 
     private async Task<string?> UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var person = await FindPerson(db, from.Platform, from.UserId, cancellationToken);
+        var person = await FindPerson.For(db)(db, from.Platform, from.UserId, cancellationToken);
         if (person is null)
         {
             person = new PersonRecord { Platform = from.Platform, UserId = from.UserId, FirstSeenAt = now };
@@ -86,11 +86,11 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
     }
 
     // Compiled once: both run for every inbound event.
-    private static readonly Func<AlignBotDbContext, Platform, string, CancellationToken, Task<ConversationRecord?>> FindConversation = EF.CompileAsyncQuery(
-        (AlignBotDbContext db, Platform platform, string conversationId, CancellationToken _) => db.Conversations.SingleOrDefault(c => c.Platform == platform && c.ConversationId == conversationId));
+    private static readonly CompiledPerModel<Func<AlignBotDbContext, Platform, string, CancellationToken, Task<ConversationRecord?>>> FindConversation = new(() => EF.CompileAsyncQuery(
+        (AlignBotDbContext db, Platform platform, string conversationId, CancellationToken _) => db.Conversations.SingleOrDefault(c => c.Platform == platform && c.ConversationId == conversationId)));
 
-    private static readonly Func<AlignBotDbContext, Platform, string, CancellationToken, Task<PersonRecord?>> FindPerson = EF.CompileAsyncQuery(
-        (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.SingleOrDefault(p => p.Platform == platform && p.UserId == userId));
+    private static readonly CompiledPerModel<Func<AlignBotDbContext, Platform, string, CancellationToken, Task<PersonRecord?>>> FindPerson = new(() => EF.CompileAsyncQuery(
+        (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.SingleOrDefault(p => p.Platform == platform && p.UserId == userId)));
 
     /// <summary>The channel or chat itself, without the thread suffix of a channel reply (<c>;messageid=</c>).</summary>
     public static string BaseConversationId(string conversationId)

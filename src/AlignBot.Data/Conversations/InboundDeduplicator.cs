@@ -12,7 +12,7 @@ internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, 
     /// </summary>
     public async Task<bool> TryRecordAsync(Platform platform, string deliveryId, CancellationToken cancellationToken)
     {
-        if (await Seen(db, (int)platform, deliveryId, cancellationToken))
+        if (await Seen.For(db)(db, (int)platform, deliveryId, cancellationToken))
         {
             return false;
         }
@@ -22,8 +22,8 @@ internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, 
     }
 
     /// <summary>Compiled once: it runs for every inbound request.</summary>
-    private static readonly Func<AlignBotDbContext, int, string, CancellationToken, Task<bool>> Seen = EF.CompileAsyncQuery(
-        (AlignBotDbContext db, int platform, string deliveryId, CancellationToken _) => db.InboundDeliveries.Any(d => d.Platform == platform && d.DeliveryId == deliveryId));
+    private static readonly CompiledPerModel<Func<AlignBotDbContext, int, string, CancellationToken, Task<bool>>> Seen = new(() => EF.CompileAsyncQuery(
+        (AlignBotDbContext db, int platform, string deliveryId, CancellationToken _) => db.InboundDeliveries.Any(d => d.Platform == platform && d.DeliveryId == deliveryId)));
 
     /// <summary>Forgets deliveries older than <paramref name="age"/>: platforms retry within minutes, not days.</summary>
     public async Task<int> PurgeOlderThanAsync(TimeSpan age, CancellationToken cancellationToken)

@@ -65,6 +65,42 @@ public sealed class TeamSetupTests
     }
 
     [Fact]
+    public async Task NewStandup_ForSomeOfTheTeam_PromptsOnlyThem_AndAStrangerIsRefusedOnTheCard()
+    {
+        await using var bot = await StartAsync();
+        await bot.PostActivityAsync(ChannelMessage(bot, "mara", "<at>AlignBot</at> setup"), Token);
+        await bot.Connector.WaitForRequestsAsync(2, Token);
+        await PressAsync(bot, "mara", TeamActions.Save, new()
+        {
+            [TeamCards.NameInput] = "Product Marketing",
+            [TeamCards.KindInput] = "Marketing",
+            [TeamCards.ZoneInput] = "Europe/Paris",
+            [TeamCards.MembersInput] = "aad-mara,aad-ben,aad-chloe",
+            [TeamCards.LeadsInput] = "aad-mara",
+        });
+        var form = await PressAsync(bot, "mara", TeamActions.NewStandup, []);
+        Dictionary<string, string> Inputs(string participants) => new()
+        {
+            [TeamCards.StandupNameInput] = "Brand sync",
+            [TeamCards.StandupTimeInput] = "10:30",
+            [TeamCards.StandupDaysInput] = "Monday",
+            [TeamCards.StandupQuestionsInput] = "What shipped?",
+            [TeamCards.StandupParticipantsInput] = participants,
+        };
+
+        var refused = await PressAsync(bot, "mara", TeamActions.SaveStandup, Inputs("aad-ben,aad-nobody"));
+        var created = await PressAsync(bot, "mara", TeamActions.SaveStandup, Inputs("aad-ben,aad-chloe"));
+
+        Assert.Contains("Who takes part", form, StringComparison.Ordinal);
+        Assert.Contains("aad-nobody is not in Product Marketing: pick people from the list.", refused, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"aad-ben,aad-nobody\"", refused, StringComparison.Ordinal);
+        Assert.Contains("2 of the team", created, StringComparison.Ordinal);
+        await bot.PostActivityAsync(ChannelMessage(bot, "mara", "<at>AlignBot</at> standup now"), Token);
+        var sent = await bot.Connector.WaitForAsync(r => r.VisibleText.Contains("Sent 2 stand-up prompts (Brand sync)", StringComparison.Ordinal), Token);
+        Assert.NotNull(sent);
+    }
+
+    [Fact]
     public async Task Setup_SaveWithoutLead_ErrorOnCardAndTypedNameKept()
     {
         await using var bot = await StartAsync();

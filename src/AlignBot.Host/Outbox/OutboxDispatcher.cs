@@ -51,7 +51,7 @@ internal sealed class OutboxDispatcher(
         var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            (TimeSpan Duration, TimeProvider Clock) wait;
+            Wait wait;
             try
             {
                 wait = await DispatchDueAsync(concurrency, woken, stoppingToken);
@@ -63,12 +63,12 @@ internal sealed class OutboxDispatcher(
             catch (Exception ex)
             {
                 OutboxLog.LoopFailed(logger, ex);
-                wait = (Options.PollInterval, clock);
+                wait = Wait.For(Options.PollInterval, clock);
             }
 
             try
             {
-                woken = await signal.WaitAsync(wait.Duration, wait.Clock, stoppingToken);
+                woken = await signal.WaitAsync(wait.Remaining, wait.Clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -96,7 +96,7 @@ internal sealed class OutboxDispatcher(
     /// Starts every due row that the limits allow now; returns how long to wait before looking again, and on which
     /// clock: the rate limiter keeps real time, the schedule keeps the application's clock.
     /// </summary>
-    private async Task<(TimeSpan Duration, TimeProvider Clock)> DispatchDueAsync(SemaphoreSlim concurrency, bool woken, CancellationToken stoppingToken)
+    private async Task<Wait> DispatchDueAsync(SemaphoreSlim concurrency, bool woken, CancellationToken stoppingToken)
     {
         IReadOnlyList<OutboxItem> due;
         var putBackBefore = Volatile.Read(ref _putBack);
@@ -108,7 +108,7 @@ internal sealed class OutboxDispatcher(
             due = signal.TakeCommitted();
             if (due.Count == 0)
             {
-                return (Options.PollInterval, clock);
+                return Wait.For(Options.PollInterval, clock);
             }
         }
         else
@@ -153,20 +153,20 @@ internal sealed class OutboxDispatcher(
         {
             // A held-back row waits in the database; reading it back keeps its conversation's order.
             _caughtUp = heldBack.Count == 0 && Volatile.Read(ref _putBack) == putBackBefore;
-            return _caughtUp ? (Options.PollInterval, clock) : limited ? (TimeSpan.FromMilliseconds(100), TimeProvider.System) : (TimeSpan.Zero, clock);
+            return _caughtUp ? Wait.For(Options.PollInterval, clock) : limited ? Wait.For(TimeSpan.FromMilliseconds(100), TimeProvider.System) : Wait.For(TimeSpan.Zero, clock);
         }
 
         _caughtUp = due.Count < Options.BatchSize && heldBack.Count == 0 && Volatile.Read(ref _putBack) == putBackBefore;
         if (due.Count == Options.BatchSize && heldBack.Count == 0)
         {
-            return (TimeSpan.Zero, clock);
+            return Wait.For(TimeSpan.Zero, clock);
         }
 
         // Rows held back by a conversation limit are due again within the limiter's window segment (real time). While
         // sends are under way, each one's end wakes the loop; the next due time is looked up only when it went idle.
-        return limited ? (TimeSpan.FromMilliseconds(100), TimeProvider.System)
-            : started > 0 ? (Options.PollInterval, clock)
-            : (await UntilNextDueAsync(stoppingToken), clock);
+        return limited ? Wait.For(TimeSpan.FromMilliseconds(100), TimeProvider.System)
+            : started > 0 ? Wait.For(Options.PollInterval, clock)
+            : await UntilNextDueAsync(stoppingToken);
     }
 
     private async Task RunAsync(OutboxItem item, string conversation, SemaphoreSlim concurrency)
@@ -285,17 +285,29 @@ internal sealed class OutboxDispatcher(
         return TimeSpan.FromMilliseconds(capped * jitter);
     }
 
-    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    private async Task<Wait> UntilNextDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var next = await scope.ServiceProvider.GetRequiredService<OutboxStore>().NextDueAtAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         if (next is null)
         {
-            return Options.PollInterval;
+            return new Wait(Options.PollInterval, clock, now);
         }
 
-        var wait = next.Value - clock.GetUtcNow();
-        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : wait < Options.PollInterval ? wait : Options.PollInterval;
+        var wait = next.Value - now;
+        return new Wait(wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : wait < Options.PollInterval ? wait : Options.PollInterval, clock, now);
+    }
+
+    /// <summary>
+    /// How long to wait before looking again, on which clock, counted from <paramref name="From"/>: time that passed
+    /// on that clock while the loop was still busy counts, so a due time is never pushed back by the loop's own work.
+    /// </summary>
+    private readonly record struct Wait(TimeSpan Duration, TimeProvider Clock, DateTimeOffset From)
+    {
+        public static Wait For(TimeSpan duration, TimeProvider clock) => new(duration, clock, clock.GetUtcNow());
+
+        public TimeSpan Remaining => Duration - (Clock.GetUtcNow() - From) is { Ticks: > 0 } left ? left : TimeSpan.Zero;
     }
 
     private async Task RecoverAbandonedAsync(CancellationToken cancellationToken)

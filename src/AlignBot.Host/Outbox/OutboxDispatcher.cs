@@ -296,7 +296,14 @@ internal sealed class OutboxDispatcher(
         }
 
         var wait = next.Value - now;
-        return new Wait(wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : wait < Options.PollInterval ? wait : Options.PollInterval, clock, now);
+        if (wait <= TimeSpan.Zero)
+        {
+            // A row is due already (it fell due while this look was under way, or its conversation is busy): look
+            // again shortly in real time, which passes even when the application's clock stands still.
+            return Wait.For(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
+        return new Wait(wait < Options.PollInterval ? wait : Options.PollInterval, clock, now);
     }
 
     /// <summary>

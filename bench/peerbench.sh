@@ -14,7 +14,7 @@ root=$PWD
 shared=${ALIGNBOT_SHARED_DIR:-$(cd "$root/../shared" && pwd)}
 port=${PORT:-5000}
 export BOT_CPUS=${BOT_CPUS:-1} LOAD_CPUS=${LOAD_CPUS:-0}
-out=$(mktemp -d /tmp/alignbot-peerbench.XXXXXX)
+out=$(mktemp -d -t alignbot-peerbench.XXXXXX)
 bot_pid=""
 cleanup() {
   if [ -n "$bot_pid" ]; then kill "$bot_pid" 2>/dev/null || true; wait "$bot_pid" 2>/dev/null || true; fi

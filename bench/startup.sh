@@ -4,7 +4,7 @@
 #   bench/startup.sh [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=$(mktemp -d /tmp/alignbot-startup.XXXXXX)
+out=$(mktemp -d -t alignbot-startup.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 echo "[startup] publishing AlignBot for linux-x64 with ReadyToRun"
 dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true src/AlignBot.Host -o "$out" --nologo -v quiet >/dev/null

@@ -58,7 +58,7 @@ public sealed class FeedbackDuplicateTests
         await world.PressAsync(MarketingLead, FeedbackActions.PlusOne, Item(1), Token, "mia-card");
 
         await world.Bot.Connector.WaitForAsync(r => r.Method == "PUT" && r.Path.Contains(Olga.ChatId, StringComparison.Ordinal) && r.VisibleText.Contains("Mia Marketing added a +1", StringComparison.Ordinal), Token);
-        await Task.Delay(200, Token);
+        await world.Bot.OutboxDrainedAsync(Token); // nothing more is on its way
         Assert.Single(world.Bot.Connector.Requests, r => r.Method == "POST" && r.VisibleText.Contains("+1 on #1", StringComparison.Ordinal));
         Assert.Equal(2, (await world.ItemAsync(1))!.PlusOnes);
     }

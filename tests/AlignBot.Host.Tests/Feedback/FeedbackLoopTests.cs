@@ -79,7 +79,7 @@ public sealed class FeedbackLoopTests
         await connector.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith("/activities/" + ownerActivity, StringComparison.Ordinal) && r.VisibleText.Contains("Exactly what Contoso needed", StringComparison.Ordinal), Token);
 
         await world.Bot.RestartAsync();
-        await Task.Delay(300, Token); // a restarted dispatcher would resend anything left behind: nothing is
+        await world.Bot.OutboxDrainedAsync(Token); // nothing more is on its way
         Assert.Single(connector.Requests, r => r.Method == "POST" && r.VisibleText.Contains("#1 · Content request · Analytics", StringComparison.Ordinal));
         Assert.Single(connector.Requests, r => r.Method == "PUT" && r.VisibleText.Contains("Olga Owner acknowledged it.", StringComparison.Ordinal));
         var history = await world.Bot.QueryAsync(db => db.FeedbackHistory.Where(h => h.ItemNumber == 1).OrderBy(h => h.Id).Select(h => h.Action).ToListAsync(Token));

@@ -113,7 +113,7 @@ public sealed class FeedbackMessageActionTests
 
         Assert.Equal("message", (string?)JsonNode.Parse(await retry.Content.ReadAsStringAsync(Token))!["task"]!["type"]);
         Assert.Null(await world.ItemAsync(2));
-        await Task.Delay(300, Token);
+        await world.Bot.OutboxDrainedAsync(Token); // nothing more is on its way
         Assert.DoesNotContain(connector.Requests, r => r.Path.Contains("unq.gbl.spaces", StringComparison.Ordinal)); // nothing is posted in the group chat
         Assert.Single(connector.Requests, r => r.VisibleText.Contains("Sent to Olga Owner as #1.", StringComparison.Ordinal));
         var history = await world.Bot.QueryAsync(db => db.FeedbackHistory.Where(h => h.ItemNumber == 1).OrderBy(h => h.Id).Select(h => h.Action).ToListAsync(Token));

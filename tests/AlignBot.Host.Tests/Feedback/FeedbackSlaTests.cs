@@ -41,7 +41,7 @@ public sealed class FeedbackSlaTests
         var escalation = await world.Bot.Connector.WaitForAsync(r => r.VisibleText.Contains("SLA missed: #1 was due to be acknowledged", StringComparison.Ordinal), Token);
         Assert.Contains(MarketingLead.ChatId, escalation.Path, StringComparison.Ordinal);
         await world.RunUntilAsync(Utc("2026-03-02T18:00:00Z"), TimeSpan.FromMinutes(30), Token);
-        await Task.Delay(200, Token);
+        await world.Bot.OutboxDrainedAsync(Token); // nothing more is on its way
         Assert.Single(world.Bot.Connector.Requests, r => r.VisibleText.Contains("SLA missed: #1 was due to be acknowledged", StringComparison.Ordinal));
         Assert.Single(world.Bot.Connector.Requests, r => r.VisibleText.Contains("Reminder: #1 is due to be acknowledged", StringComparison.Ordinal));
         Assert.Contains("escalated", string.Join(",", await world.Bot.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.FeedbackHistory.Where(h => h.ItemNumber == 1).Select(h => h.Action), Token))), StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class FeedbackSlaTests
         var second = await world.Bot.Connector.WaitForAsync(r => r.VisibleText.Contains("Still not acknowledged: #1", StringComparison.Ordinal), Token);
         Assert.Contains(Vera.ChatId, second.Path, StringComparison.Ordinal);
         await world.RunUntilAsync(Utc("2026-03-03T14:00:00Z"), TimeSpan.FromMinutes(30), Token);
-        await Task.Delay(200, Token);
+        await world.Bot.OutboxDrainedAsync(Token); // nothing more is on its way
         Assert.Single(world.Bot.Connector.Requests, r => r.VisibleText.Contains("Still not acknowledged: #1", StringComparison.Ordinal));
     }
 

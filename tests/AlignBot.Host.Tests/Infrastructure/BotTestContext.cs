@@ -79,6 +79,20 @@ public sealed class BotTestContext : IAsyncDisposable
         Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
 
     /// <summary>Runs a query against the host's own database.</summary>
+    /// <summary>
+    /// Waits until the outbox has nothing left to send (no row pending or on its way): after that, "exactly one such
+    /// message" can be asserted without waiting on the wall clock for messages that might still come.
+    /// </summary>
+    internal async Task OutboxDrainedAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (await QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Outbox, o => o.Status == AlignBot.Data.Outbox.OutboxStatus.Pending || o.Status == AlignBot.Data.Outbox.OutboxStatus.Sending, timeout.Token)))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     internal async Task<T> QueryAsync<T>(Func<AlignBotDbContext, Task<T>> query)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -84,6 +84,20 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         Assert.DoesNotContain("didn't understand", call.VisibleText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("whoami", "What AlignBot knows about you")]
+    [InlineData("make me a coffee", "didn't understand")]
+    public async Task Post_SignedDirectMessage_AnswersLikeTeams(string text, string expected)
+    {
+        var body = Payload("event_callback.message.im.json", json => json["event"]!["text"] = text);
+
+        var response = await PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(await _slack.WaitForRequestsAsync(1, Token));
+        Assert.Contains(expected, call.VisibleText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_Unsigned_401AndNothingProcessed()
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,12 +14,13 @@ namespace AlignBot.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The Slack Web API on loopback, on real HTTP: records every call and answers <c>chat.postMessage</c> as Slack does,
-/// <c>{"ok":true,"channel":...,"ts":...}</c>.
+/// <c>{"ok":true,"channel":...,"ts":...}</c>, or with the errors a test queues.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackApiRequest> _requests = new();
+    private readonly ConcurrentQueue<(HttpStatusCode Status, string Error, TimeSpan? RetryAfter)> _failures = new();
     private int _nextTs;
 
     private FakeSlackApi(WebApplication app)
@@ -44,6 +47,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         api.BaseUrl = address.TrimEnd('/') + "/api/";
         return api;
     }
+
+    /// <summary>The next call gets <c>{"ok":false,"error":...}</c> with this status (and Retry-After); queue several for several.</summary>
+    public void FailNext(HttpStatusCode status, string error, TimeSpan? retryAfter = null) => _failures.Enqueue((status, error, retryAfter));
 
     /// <summary>Waits until <paramref name="count"/> calls arrived (real HTTP is asynchronous); fails after a generous timeout.</summary>
     public async Task<IReadOnlyList<SlackApiRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken)
@@ -77,6 +83,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         var request = new SlackApiRequest(method, string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body), http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "");
         _requests.Enqueue(request);
+        if (_failures.TryDequeue(out var failure))
+        {
+            http.Response.StatusCode = (int)failure.Status;
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = failure.Error }, http.RequestAborted);
+            return;
+        }
+
         var ts = $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
         await http.Response.WriteAsJsonAsync(new { ok = true, channel = (string?)request.Body?["channel"], ts }, http.RequestAborted);
     }

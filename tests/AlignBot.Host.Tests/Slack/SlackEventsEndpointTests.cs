@@ -99,6 +99,36 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispatch_SlackRateLimited_RetriedAfterRetryAfter()
+    {
+        _slack.FailNext(HttpStatusCode.TooManyRequests, "ratelimited", TimeSpan.FromSeconds(3));
+        var body = Payload("event_callback.message.im.json", json => json["event"]!["text"] = "help");
+
+        await PostSignedAsync(body);
+        await _slack.WaitForRequestsAsync(1, Token);
+        var pending = await WaitForStatusAsync(OutboxStatus.Pending, attempts: 1);
+        Assert.Equal(AlignBotFactory.DefaultStart.AddSeconds(3), pending.NextAttemptAt);
+        _factory.Clock.Advance(TimeSpan.FromSeconds(3));
+        _factory.Services.GetRequiredService<AlignBot.Host.Outbox.OutboxSignal>().Notify();
+
+        var sent = await WaitForSentAsync();
+        Assert.Equal(2, _slack.Requests.Count);
+        Assert.Equal(2, sent.Attempts);
+    }
+
+    [Fact]
+    public async Task Dispatch_ChannelNotFound_RecipientGoneAndNotRetried()
+    {
+        _slack.FailNext(HttpStatusCode.OK, "channel_not_found");
+        var body = Payload("event_callback.message.im.json", json => json["event"]!["text"] = "help");
+
+        await PostSignedAsync(body);
+
+        await WaitForStatusAsync(OutboxStatus.RecipientGone, attempts: 1);
+        Assert.Single(_slack.Requests);
+    }
+
+    [Fact]
     public async Task Post_Unsigned_401AndNothingProcessed()
     {
         var body = Payload("event_callback.message.im.json", json => json["event"]!["text"] = "help");
@@ -194,13 +224,15 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         return _client.SendAsync(request, Token);
     }
 
-    private async Task<OutboxRecord> WaitForSentAsync()
+    private Task<OutboxRecord> WaitForSentAsync() => WaitForStatusAsync(OutboxStatus.Sent, attempts: null);
+
+    private async Task<OutboxRecord> WaitForStatusAsync(OutboxStatus status, int? attempts)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         while (true)
         {
-            var row = await QueryAsync(db => db.Outbox.SingleOrDefaultAsync(r => r.Status == OutboxStatus.Sent, Token));
+            var row = await QueryAsync(db => db.Outbox.SingleOrDefaultAsync(r => r.Status == status && (attempts == null || r.Attempts == attempts), Token));
             if (row is not null)
             {
                 return row;

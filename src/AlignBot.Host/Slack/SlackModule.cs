@@ -14,7 +14,9 @@ internal static class SlackModule
 
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations()
+            .Validate(o => IsSafeBaseUrl(o.ApiBaseUrl), $"{SlackOptions.Section}:{nameof(SlackOptions.ApiBaseUrl)} must be https (http only on loopback, for tests): the bot token travels with every call.")
+            .ValidateOnStart();
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
         if (slack.ReceivesEvents)
         {
@@ -37,4 +39,7 @@ internal static class SlackModule
 
         return services;
     }
+
+    private static bool IsSafeBaseUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

@@ -7,6 +7,7 @@ using AlignBot.Host.Health;
 using AlignBot.Host.Integrations.Graph;
 using AlignBot.Host.Outbox;
 using AlignBot.Host.Scheduling;
+using AlignBot.Host.Slack;
 using AlignBot.Host.Standups;
 using AlignBot.Host.Teams;
 
@@ -22,6 +23,7 @@ internal static class AlignBotModule
         services.AddProblemDetails();
         services.AddAlignBotData(builder.Configuration);
         services.AddTeamsChannel(builder.Configuration, builder.Environment);
+        services.AddSlackChannel(builder.Configuration);
         services.AddOutbox();
         builder.AddScheduling();
         services.AddAlignBotHealth(builder.Configuration);
@@ -37,6 +39,7 @@ internal static class AlignBotModule
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapTeams();
+        app.MapSlack();
         app.MapStandupEndpoints();
         app.MapAlignBotHealth();
         app.MapGet("/", () => Results.Text("AlignBot is running. Bot endpoint: POST /api/messages. Health: GET /healthz."));

@@ -39,6 +39,11 @@ public sealed class ArchitectureTests
     [InlineData("AlignBot.Data", "AlignBot.Channels.Teams")]
     [InlineData("AlignBot.Data", "AlignBot.Host")]
     [InlineData("AlignBot.Channels.Teams", "AlignBot.Host")]
+    [InlineData("AlignBot.Channels.Slack", "AlignBot.Data")]
+    [InlineData("AlignBot.Channels.Slack", "AlignBot.Host")]
+    [InlineData("AlignBot.Channels.Slack", "AlignBot.Channels.Teams")]
+    [InlineData("AlignBot.Channels.Teams", "AlignBot.Channels.Slack")]
+    [InlineData("AlignBot.Data", "AlignBot.Channels.Slack")]
     public void Adapters_DoNotReferenceEachOtherOrTheHost(string assembly, string forbidden)
     {
         var references = Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name);

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AlignBot.Channels.Slack.Api;
+
+/// <summary>
+/// The Slack Web API methods AlignBot calls, as JSON POSTs with the bot token as bearer. So far:
+/// <c>chat.postMessage</c>. One attempt per call: retries belong to the outbox dispatcher, so the HttpClient
+/// has no retrying handler (a retried POST could post twice).
+/// </summary>
+internal sealed class SlackWebApiClient(HttpClient http, Uri baseUrl, string botToken)
+{
+    /// <summary><c>chat.postMessage</c>: <paramref name="text"/> is the notification and fallback text, <paramref name="threadTs"/> makes it a threaded reply.</summary>
+    public Task<SlackApiResponse> PostMessageAsync(string channel, string? text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["channel"] = channel };
+        if (text is not null)
+        {
+            body["text"] = text;
+        }
+
+        if (blocks is { Count: > 0 })
+        {
+            body["blocks"] = blocks;
+        }
+
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        return CallAsync("chat.postMessage", body, cancellationToken);
+    }
+
+    private async Task<SlackApiResponse> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, method));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
+        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        JsonNode? json = null;
+        try
+        {
+            json = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            // Not Slack's JSON (a proxy's error page): the status code tells the story.
+        }
+
+        if (json is not JsonObject answer)
+        {
+            return new SlackApiResponse(response.StatusCode, false, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : $"http_{(int)response.StatusCode}", null, null, retryAfter);
+        }
+
+        return new SlackApiResponse(
+            response.StatusCode,
+            answer["ok"]?.GetValueKind() == JsonValueKind.True,
+            (string?)answer["error"],
+            answer["ts"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["ts"] : null,
+            answer["channel"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["channel"] : null,
+            retryAfter);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AlignBot.Core.Conversations;
+
+namespace AlignBot.Channels.Slack.Events;
+
+/// <summary>
+/// Turns an Events API body into a <see cref="ChatEvent"/>. Handled so far: <c>url_verification</c>, a direct message
+/// to the bot (<c>message</c> with <c>channel_type</c> im, from a person: no <c>bot_id</c>, no <c>subtype</c>) and an
+/// @mention (<c>app_mention</c>, with the bot's mention taken out of the text). Both become a
+/// <see cref="MessageReceived"/> whose delivery id is the <c>event_id</c> (Slack's retries carry the same one) and
+/// whose activity id is the message's <c>ts</c>. Every other event is ignored.
+/// </summary>
+internal static partial class SlackEventParser
+{
+    public static ParsedSlackEvent Parse(ReadOnlySpan<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            return new ParsedSlackEvent.Invalid("The body is not JSON: " + ex.Message);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new ParsedSlackEvent.Invalid("The body is not a JSON object.");
+            }
+
+            return String(root, "type") switch
+            {
+                "url_verification" => String(root, "challenge") is { } challenge
+                    ? new ParsedSlackEvent.UrlVerification(challenge)
+                    : new ParsedSlackEvent.Invalid("url_verification without a challenge."),
+                "event_callback" => ParseCallback(root),
+                var other => new ParsedSlackEvent.Ignored($"Envelope type '{other}' is not handled."),
+            };
+        }
+    }
+
+    private static ParsedSlackEvent ParseCallback(JsonElement root)
+    {
+        if (String(root, "event_id") is not { } eventId || !root.TryGetProperty("event", out var inner) || inner.ValueKind != JsonValueKind.Object)
+        {
+            return new ParsedSlackEvent.Invalid("event_callback without event_id or event.");
+        }
+
+        var type = String(inner, "type");
+        var isDirectMessage = type == "message" && String(inner, "channel_type") == "im"
+            && !inner.TryGetProperty("bot_id", out _) && !inner.TryGetProperty("subtype", out _);
+        if (!isDirectMessage && type != "app_mention")
+        {
+            return new ParsedSlackEvent.Ignored($"Event '{type}' is not handled.");
+        }
+
+        var teamId = String(root, "team_id") ?? String(inner, "team");
+        var channel = String(inner, "channel");
+        var user = String(inner, "user");
+        if (teamId is null || channel is null || user is null)
+        {
+            return new ParsedSlackEvent.Invalid("The message has no team, channel or user.");
+        }
+
+        var text = String(inner, "text") ?? "";
+        if (type == "app_mention")
+        {
+            text = StripMention(text, BotUserId(root));
+        }
+
+        var conversation = new ConversationRef(Platform.Slack, teamId, channel, Kind(String(inner, "channel_type"), channel), ServiceUrl: null);
+        return new ParsedSlackEvent.Event(new MessageReceived(text.Trim())
+        {
+            DeliveryId = eventId,
+            Conversation = conversation,
+            From = new UserRef(Platform.Slack, user),
+            ActivityId = String(inner, "ts"),
+        });
+    }
+
+    /// <summary>The bot's own user id: the bot authorization, else the first authed user (older payloads).</summary>
+    private static string? BotUserId(JsonElement root)
+    {
+        if (root.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var authorization in authorizations.EnumerateArray())
+            {
+                if (authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True && String(authorization, "user_id") is { } id)
+                {
+                    return id;
+                }
+            }
+        }
+
+        if (root.TryGetProperty("authed_users", out var authed) && authed.ValueKind == JsonValueKind.Array && authed.GetArrayLength() > 0)
+        {
+            return authed[0].GetString();
+        }
+
+        return null;
+    }
+
+    /// <summary>Removes the bot's <c>&lt;@U123&gt;</c> (or <c>&lt;@U123|name&gt;</c>); with no known bot id, the leading mention.</summary>
+    private static string StripMention(string text, string? botUserId) =>
+        botUserId is null
+            ? LeadingMention().Replace(text, "", 1)
+            : Regex.Replace(text, "<@" + Regex.Escape(botUserId) + @"(\|[^>]*)?>", "", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private static ConversationKind Kind(string? channelType, string channel) =>
+        channelType switch
+        {
+            "im" => ConversationKind.Personal,
+            "mpim" => ConversationKind.GroupChat,
+            "channel" or "group" => ConversationKind.Channel,
+            _ => channel.StartsWith('D') ? ConversationKind.Personal : ConversationKind.Channel,
+        };
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>", RegexOptions.None, 1000)]
+    private static partial Regex LeadingMention();
+}

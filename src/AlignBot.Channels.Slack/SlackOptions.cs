@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlignBot.Channels.Slack;
+
+/// <summary>
+/// The Slack app's credentials (section <c>AlignBot:Slack</c>). With no <see cref="SigningSecret"/> the events endpoint
+/// is not mapped; with no <see cref="BotToken"/> nothing is sent to Slack. Both are secrets: user-secrets or environment.
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string Section = "AlignBot:Slack";
+
+    /// <summary>The bot token (xoxb-...) sent as the bearer token of every Web API call.</summary>
+    public string? BotToken { get; init; }
+
+    /// <summary>The app's signing secret, which every inbound request is verified against.</summary>
+    public string? SigningSecret { get; init; }
+
+    /// <summary>The Web API's base address, ending with a slash; tests point it at a fake on loopback.</summary>
+    [Required, Url]
+    public string ApiBaseUrl { get; init; } = "https://slack.com/api/";
+
+    public bool ReceivesEvents => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool Sends => !string.IsNullOrWhiteSpace(BotToken);
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The Slack Web API on loopback, on real HTTP: records every call and answers <c>chat.postMessage</c> as Slack does,
+/// <c>{"ok":true,"channel":...,"ts":...}</c>, or with the errors a test queues.
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SlackApiRequest> _requests = new();
+    private readonly ConcurrentQueue<(HttpStatusCode Status, string Error, TimeSpan? RetryAfter)> _failures = new();
+    private int _nextTs;
+
+    private FakeSlackApi(WebApplication app)
+    {
+        _app = app;
+    }
+
+    /// <summary>The base URL to configure as AlignBot:Slack:ApiBaseUrl.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<SlackApiRequest> Requests => [.. _requests];
+
+    public static async Task<FakeSlackApi> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var api = new FakeSlackApi(app);
+        app.MapPost("/api/{method}", api.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        // The feature is always present on Kestrel once started.
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        api.BaseUrl = address.TrimEnd('/') + "/api/";
+        return api;
+    }
+
+    /// <summary>The next call gets <c>{"ok":false,"error":...}</c> with this status (and Retry-After); queue several for several.</summary>
+    public void FailNext(HttpStatusCode status, string error, TimeSpan? retryAfter = null) => _failures.Enqueue((status, error, retryAfter));
+
+    /// <summary>Waits until <paramref name="count"/> calls arrived (real HTTP is asynchronous); fails after a generous timeout.</summary>
+    public async Task<IReadOnlyList<SlackApiRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (_requests.Count < count)
+        {
+            try
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"Expected {count} Slack API calls, got {_requests.Count}.");
+            }
+        }
+
+        return Requests;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext http, string method)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var request = new SlackApiRequest(method, string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body), http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "");
+        _requests.Enqueue(request);
+        if (_failures.TryDequeue(out var failure))
+        {
+            http.Response.StatusCode = (int)failure.Status;
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = failure.Error }, http.RequestAborted);
+            return;
+        }
+
+        var ts = $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
+        await http.Response.WriteAsJsonAsync(new { ok = true, channel = (string?)request.Body?["channel"], ts }, http.RequestAborted);
+    }
+}

@@ -280,7 +280,6 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         var now = clock.GetUtcNow();
         var actorName = actor.DisplayName ?? desk.NameOf(actorId);
         var typed = action.Inputs.ToDictionary(p => p.Key, p => p.Value);
-        string? Error(string message) => message;
         var outbound = new List<OutboundMessage>();
         string ownerNotice;
         string? sellerNotice;
@@ -307,9 +306,9 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
             case FeedbackActions.Resolve:
                 var link = action.Inputs.Text(FeedbackActions.Link);
                 var note = action.Inputs.Text(FeedbackActions.Note);
-                var resolveError = link is not null && !FeedbackForm.IsWebLink(link) ? Error("Only http and https links are accepted. Paste the content's web link.")
-                    : link is null && note is null ? Error("Give the seller a link to the content or a note, so they get an answer.")
-                    : note is { Length: > FeedbackActions.MaxText } ? Error($"The note is over {FeedbackActions.MaxText:N0} characters.")
+                string? resolveError = link is not null && !FeedbackForm.IsWebLink(link) ? "Only http and https links are accepted. Paste the content's web link."
+                    : link is null && note is null ? "Give the seller a link to the content or a note, so they get an answer."
+                    : note is { Length: > FeedbackActions.MaxText } ? $"The note is over {FeedbackActions.MaxText:N0} characters."
                     : null;
                 if (resolveError is not null)
                 {

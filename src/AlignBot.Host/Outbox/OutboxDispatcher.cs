@@ -33,8 +33,13 @@ internal sealed class OutboxDispatcher(
     /// </summary>
     private volatile bool _caughtUp;
 
+    /// <summary>The earliest time a row waiting in the database falls due, as the last look found it (null: none).</summary>
+    private DateTimeOffset? _nextDueAt;
+
     /// <summary>Counts rows put back for later, so a look at the database that raced with one does not claim to be caught up.</summary>
     private int _putBack;
+
+    private readonly Lock _caughtUpLock = new();
 
     private OutboxOptions Options => options.Value;
 
@@ -99,7 +104,12 @@ internal sealed class OutboxDispatcher(
     private async Task<Wait> DispatchDueAsync(SemaphoreSlim concurrency, bool woken, CancellationToken stoppingToken)
     {
         IReadOnlyList<OutboxItem> due;
-        var putBackBefore = Volatile.Read(ref _putBack);
+        int putBackBefore;
+        lock (_caughtUpLock)
+        {
+            putBackBefore = _putBack;
+        }
+
         var unseen = signal.TakeUnseenRows();
         var handedOver = _caughtUp && woken && !unseen;
         if (handedOver)
@@ -108,7 +118,7 @@ internal sealed class OutboxDispatcher(
             due = signal.TakeCommitted();
             if (due.Count == 0)
             {
-                return Wait.For(Options.PollInterval, clock);
+                return UntilKnownDue();
             }
         }
         else
@@ -121,11 +131,15 @@ internal sealed class OutboxDispatcher(
         var heldBack = new HashSet<string>(StringComparer.Ordinal);
         var limited = false;
         var started = 0;
+        var stillFinishing = false;
         foreach (var item in due)
         {
             if (_inFlight.ContainsKey(item.Id))
             {
-                continue; // handed over and read back in the same moment: it is already on its way
+                // Read back while its send is still finishing (about to be claimed, or just put back for a retry):
+                // the database has to be read again once that send is done.
+                stillFinishing = true;
+                continue;
             }
 
             var conversation = item.ConversationKey;
@@ -149,14 +163,20 @@ internal sealed class OutboxDispatcher(
             started++;
         }
 
+        if (stillFinishing)
+        {
+            _caughtUp = false;
+            return Wait.For(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
         if (handedOver)
         {
             // A held-back row waits in the database; reading it back keeps its conversation's order.
-            _caughtUp = heldBack.Count == 0 && Volatile.Read(ref _putBack) == putBackBefore;
-            return _caughtUp ? Wait.For(Options.PollInterval, clock) : limited ? Wait.For(TimeSpan.FromMilliseconds(100), TimeProvider.System) : Wait.For(TimeSpan.Zero, clock);
+            SetCaughtUp(heldBack.Count == 0, putBackBefore);
+            return _caughtUp ? UntilKnownDue() : limited ? Wait.For(TimeSpan.FromMilliseconds(100), TimeProvider.System) : Wait.For(TimeSpan.Zero, clock);
         }
 
-        _caughtUp = due.Count < Options.BatchSize && heldBack.Count == 0 && Volatile.Read(ref _putBack) == putBackBefore;
+        SetCaughtUp(due.Count < Options.BatchSize && heldBack.Count == 0, putBackBefore);
         if (due.Count == Options.BatchSize && heldBack.Count == 0)
         {
             return Wait.For(TimeSpan.Zero, clock);
@@ -269,12 +289,46 @@ internal sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// The wait while caught up: until the earliest row the last look saw waiting falls due, or the poll interval.
+    /// A row due already sends the loop back to the database (in real time, which passes even on a still clock).
+    /// </summary>
+    private Wait UntilKnownDue()
+    {
+        var now = clock.GetUtcNow();
+        if (_nextDueAt is not { } at)
+        {
+            return new Wait(Options.PollInterval, clock, now);
+        }
+
+        if (at <= now)
+        {
+            _caughtUp = false;
+            return Wait.For(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
+        return new Wait(at - now < Options.PollInterval ? at - now : Options.PollInterval, clock, now);
+    }
+
     /// <summary>A row went back to the database for a later attempt: the next look must read the database.</summary>
     private void PutBack()
     {
-        Interlocked.Increment(ref _putBack);
-        _caughtUp = false;
+        lock (_caughtUpLock)
+        {
+            _putBack++;
+            _caughtUp = false;
+        }
     }
+
+    /// <summary>Caught up only if no row was put back since the look began (decided under the same lock as a put-back).</summary>
+    private void SetCaughtUp(bool sawEverything, int putBackBefore)
+    {
+        lock (_caughtUpLock)
+        {
+            _caughtUp = sawEverything && _putBack == putBackBefore;
+        }
+    }
+
 
     /// <summary>Exponential backoff from <see cref="OutboxOptions.BaseBackoff"/>, capped, with ±20 % jitter.</summary>
     internal TimeSpan Backoff(int attempt)
@@ -290,6 +344,7 @@ internal sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var next = await scope.ServiceProvider.GetRequiredService<OutboxStore>().NextDueAtAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        _nextDueAt = next;
         if (next is null)
         {
             return new Wait(Options.PollInterval, clock, now);

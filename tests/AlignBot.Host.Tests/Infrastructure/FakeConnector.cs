@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using AlignBot.Tests.Shared.Http;
 
 namespace AlignBot.Host.Tests.Infrastructure;
 
@@ -38,16 +34,10 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var connector = new FakeConnector(app);
         app.Map("/{**path}", connector.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        // The feature is always present on Kestrel once started.
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        connector.ServiceUrl = address.TrimEnd('/') + "/teams/";
+        connector.ServiceUrl = await LoopbackServer.StartAsync(app, cancellationToken) + "/teams/";
         return connector;
     }
 

@@ -5,12 +5,9 @@ using System.Text.Json.Nodes;
 using AlignBot.Tests.Shared;
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using AlignBot.Tests.Shared.Http;
 
 namespace AlignBot.Host.Tests.Infrastructure;
 
@@ -49,16 +46,10 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public static async Task<FakeGraph> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var graph = new FakeGraph(app);
         app.MapGet("/v1.0/users/{id}/mailboxSettings", graph.MailboxSettingsAsync);
-        await app.StartAsync(cancellationToken);
-        // The feature is always present on Kestrel once started.
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        graph.BaseUrl = address.TrimEnd('/') + "/v1.0";
+        graph.BaseUrl = await LoopbackServer.StartAsync(app, cancellationToken) + "/v1.0";
         return graph;
     }
 

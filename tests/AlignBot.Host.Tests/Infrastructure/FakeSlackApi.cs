@@ -3,12 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using AlignBot.Tests.Shared.Http;
 
 namespace AlignBot.Host.Tests.Infrastructure;
 
@@ -35,16 +31,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public static async Task<FakeSlackApi> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var api = new FakeSlackApi(app);
         app.MapPost("/api/{method}", api.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        // The feature is always present on Kestrel once started.
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        api.BaseUrl = address.TrimEnd('/') + "/api/";
+        api.BaseUrl = await LoopbackServer.StartAsync(app, cancellationToken) + "/api/";
         return api;
     }
 

@@ -1,13 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using AlignBot.Tests.Shared.Http;
 
 namespace AlignBot.Tests.Shared.Auth;
 
@@ -35,10 +31,7 @@ internal sealed class OpenIdServer : IAsyncDisposable
 
     public static async Task<OpenIdServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var server = new OpenIdServer(app);
         app.MapGet("/{which}/.well-known/{document}", (string which, HttpContext http) => Results.Json(new JsonObject
         {
@@ -66,8 +59,7 @@ internal sealed class OpenIdServer : IAsyncDisposable
 
             return Results.Json(new JsonObject { ["keys"] = keys });
         });
-        await app.StartAsync(cancellationToken);
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        server.BaseUrl = await LoopbackServer.StartAsync(app, cancellationToken);
         return server;
     }
 

@@ -47,7 +47,7 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
         try
         {
             await pacer.WaitTurnAsync(message, cancellationToken);
-            return Classify(await api.PostMessageAsync(message.To.ConversationId, text, blocks, threadTs, cancellationToken));
+            return Classify(await api.PostMessageAsync(message.To.TenantId, message.To.ConversationId, text, blocks, threadTs, cancellationToken));
         }
         catch (HttpRequestException ex)
         {

@@ -7,14 +7,14 @@ using System.Text.Json.Nodes;
 namespace AlignBot.Channels.Slack.Api;
 
 /// <summary>
-/// The Slack Web API methods AlignBot calls, as JSON POSTs with the bot token as bearer. So far:
-/// <c>chat.postMessage</c>. One attempt per call: retries belong to the outbox dispatcher, so the HttpClient
-/// has no retrying handler (a retried POST could post twice).
+/// The Slack Web API methods AlignBot calls, as JSON POSTs with the workspace's bot token as bearer (one partial file
+/// per family of methods). One attempt per call: retries belong to the outbox dispatcher, so the HttpClient has no
+/// retrying handler (a retried POST could post twice).
 /// </summary>
-internal sealed class SlackWebApiClient(HttpClient http, Uri baseUrl, string botToken)
+internal sealed partial class SlackWebApiClient(HttpClient http, Uri baseUrl, ISlackTokens tokens)
 {
     /// <summary><c>chat.postMessage</c>: <paramref name="text"/> is the notification and fallback text, <paramref name="threadTs"/> makes it a threaded reply.</summary>
-    public Task<SlackApiResponse> PostMessageAsync(string channel, string? text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
+    public Task<SlackApiResponse> PostMessageAsync(string teamId, string channel, string? text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["channel"] = channel };
         if (text is not null)
@@ -32,11 +32,17 @@ internal sealed class SlackWebApiClient(HttpClient http, Uri baseUrl, string bot
             body["thread_ts"] = threadTs;
         }
 
-        return CallAsync("chat.postMessage", body, cancellationToken);
+        return CallAsync(teamId, "chat.postMessage", body, cancellationToken);
     }
 
-    private async Task<SlackApiResponse> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Calls <paramref name="method"/> for the workspace <paramref name="teamId"/> with a JSON body.</summary>
+    public async Task<SlackApiResponse> CallAsync(string teamId, string method, JsonObject body, CancellationToken cancellationToken)
     {
+        if (await tokens.BotTokenAsync(teamId, cancellationToken) is not { Length: > 0 } botToken)
+        {
+            return SlackApiResponse.NoToken;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, method));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
@@ -65,6 +71,9 @@ internal sealed class SlackWebApiClient(HttpClient http, Uri baseUrl, string bot
             (string?)answer["error"],
             answer["ts"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["ts"] : null,
             answer["channel"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["channel"] : null,
-            retryAfter);
+            retryAfter)
+        {
+            Body = answer,
+        };
     }
 }

@@ -30,10 +30,11 @@ internal static class SlackModule
             services.AddHttpClient(WebApiClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken!)); // checked non-empty by Sends
             services.AddSingleton(sp => new SlackWebApiClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebApiClientName),
                 new Uri(slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/"),
-                slack.BotToken!)); // checked non-empty by Sends
+                sp.GetRequiredService<ISlackTokens>()));
             services.AddSingleton<IPlatformSender>(sp => new SlackSender(sp.GetRequiredService<SlackWebApiClient>(), sp.GetRequiredService<ISendPacer>()));
         }
 

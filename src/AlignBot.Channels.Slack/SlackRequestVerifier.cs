@@ -46,6 +46,13 @@ internal sealed class SlackRequestVerifier(string signingSecret, TimeProvider cl
             return false;
         }
 
+        // Slack sends lower-case hex, and @slack/bolt compares the text as sent: upper case is refused by both.
+        if (signature.AsSpan(Version.Length + 1).ContainsAnyInRange('A', 'F'))
+        {
+            failure = "The signature is not lower-case hexadecimal.";
+            return false;
+        }
+
         byte[] given;
         try
         {

@@ -4,7 +4,9 @@ namespace AlignBot.Channels.Slack;
 
 /// <summary>
 /// The Slack app's credentials (section <c>AlignBot:Slack</c>). With no <see cref="SigningSecret"/> the events endpoint
-/// is not mapped; with no <see cref="BotToken"/> nothing is sent to Slack. Both are secrets: user-secrets or environment.
+/// is not mapped; with no <see cref="BotToken"/> nothing is sent to Slack (unless a workspace installed AlignBot
+/// through OAuth); with an <see cref="AppToken"/> events also arrive over Socket Mode. All are secrets: user-secrets or
+/// environment.
 /// </summary>
 public sealed class SlackOptions
 {
@@ -16,11 +18,16 @@ public sealed class SlackOptions
     /// <summary>The app's signing secret, which every inbound request is verified against.</summary>
     public string? SigningSecret { get; init; }
 
+    /// <summary>The app-level token (xapp-..., scope <c>connections:write</c>) that opens Socket Mode connections.</summary>
+    public string? AppToken { get; init; }
+
     /// <summary>The Web API's base address, ending with a slash; tests point it at a fake on loopback.</summary>
     [Required, Url]
     public string ApiBaseUrl { get; init; } = "https://slack.com/api/";
 
     public bool ReceivesEvents => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool UsesSocketMode => !string.IsNullOrWhiteSpace(AppToken);
 
     public bool Sends => !string.IsNullOrWhiteSpace(BotToken);
 }

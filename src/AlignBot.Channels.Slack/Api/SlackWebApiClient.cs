@@ -43,9 +43,19 @@ internal sealed partial class SlackWebApiClient(HttpClient http, Uri baseUrl, IS
             return SlackApiResponse.NoToken;
         }
 
+        return await SendAsync(method, botToken, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+    }
+
+    /// <summary>POSTs <paramref name="content"/> to <paramref name="method"/> with <paramref name="bearer"/> (if any) and reads Slack's answer.</summary>
+    private async Task<SlackApiResponse> SendAsync(string method, string? bearer, HttpContent? content, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, method));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
-        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        request.Content = content;
 
         using var response = await http.SendAsync(request, cancellationToken);
         var retryAfter = response.Headers.RetryAfter?.Delta;

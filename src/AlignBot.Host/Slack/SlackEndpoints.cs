@@ -1,7 +1,5 @@
 using System.Buffers;
 using AlignBot.Channels.Slack;
-using AlignBot.Channels.Slack.Events;
-using AlignBot.Host.Conversations;
 
 namespace AlignBot.Host.Slack;
 
@@ -27,9 +25,8 @@ internal static class SlackEndpoints
         endpoints.MapPost("/slack/events", HandleEventsAsync).DisableAntiforgery();
     }
 
-    internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackEventIntake intake, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger("AlignBot.Slack");
         var body = await ReadBodyAsync(http.Request, cancellationToken);
         if (body is null)
         {
@@ -39,31 +36,16 @@ internal static class SlackEndpoints
         var headers = http.Request.Headers;
         if (!verifier.Verify(headers[SlackRequestVerifier.TimestampHeader].ToString(), headers[SlackRequestVerifier.SignatureHeader].ToString(), body, out var failure))
         {
-            SlackLog.Unauthorized(logger, failure);
+            SlackLog.Unauthorized(loggers.CreateLogger("AlignBot.Slack"), failure);
             return Results.Unauthorized();
         }
 
-        switch (SlackEventParser.Parse(body))
+        return await intake.ProcessAsync(body, headers[RetryNumHeader].ToString(), cancellationToken) switch
         {
-            case ParsedSlackEvent.UrlVerification verification:
-                return Results.Text(verification.Challenge, "text/plain");
-            case ParsedSlackEvent.Invalid invalid:
-                SlackLog.Invalid(logger, invalid.Error);
-                return Results.BadRequest();
-            case ParsedSlackEvent.Ignored ignored:
-                SlackLog.Ignored(logger, ignored.Reason);
-                return Results.Ok();
-            case ParsedSlackEvent.Event parsed:
-                if (headers[RetryNumHeader].ToString() is { Length: > 0 } retryNum)
-                {
-                    SlackLog.Retry(logger, retryNum, parsed.ChatEvent.DeliveryId);
-                }
-
-                await pipeline.ProcessAsync(parsed.ChatEvent, cancellationToken);
-                return Results.Ok();
-            default:
-                return Results.Ok();
-        }
+            SlackEventOutcome.Challenge challenge => Results.Text(challenge.Value, "text/plain"),
+            SlackEventOutcome.NotUnderstood => Results.BadRequest(),
+            _ => Results.Ok(),
+        };
     }
 
     /// <summary>Reads the body up to the limit; null when it is larger.</summary>

@@ -13,4 +13,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} of event {EventId}")]
     public static partial void Retry(ILogger logger, string retryNum, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Type} received: not handled yet on Slack, acknowledged")]
+    public static partial void NotHandledYet(ILogger logger, string type);
 }

@@ -1,12 +1,14 @@
 using AlignBot.Channels.Slack;
 using AlignBot.Channels.Slack.Api;
+using AlignBot.Channels.Slack.Socket;
 using AlignBot.Core.Conversations;
 
 namespace AlignBot.Host.Slack;
 
 /// <summary>
 /// Wires the Slack channel from <c>AlignBot:Slack</c>: the request verifier when a signing secret is set (and with it
-/// <c>POST /slack/events</c>), the Web API client and the sender when a bot token is set. Neither set: no Slack at all.
+/// <c>POST /slack/events</c>), the Socket Mode connection when an app token is set, the Web API client for either or
+/// for sending, and the sender when a bot token is set. None set: no Slack at all.
 /// </summary>
 internal static class SlackModule
 {
@@ -16,26 +18,48 @@ internal static class SlackModule
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations()
             .Validate(o => IsSafeBaseUrl(o.ApiBaseUrl), $"{SlackOptions.Section}:{nameof(SlackOptions.ApiBaseUrl)} must be https (http only on loopback, for tests): the bot token travels with every call.")
+            .Validate(o => !o.UsesSocketMode || o.AppToken!.StartsWith("xapp-", StringComparison.Ordinal), $"{SlackOptions.Section}:{nameof(SlackOptions.AppToken)} must be an app-level token (xapp-...), made under Basic Information → App-Level Tokens with the connections:write scope.")
             .ValidateOnStart();
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        if (slack.ReceivesEvents || slack.UsesSocketMode)
+        {
+            services.AddScoped<SlackEventIntake>();
+            services.AddScoped<ISlackInteractivity, UnhandledSlackInteractivity>();
+        }
+
         if (slack.ReceivesEvents)
         {
             // The secret is checked non-empty by ReceivesEvents.
             services.AddSingleton(sp => new SlackRequestVerifier(slack.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
         }
 
-        if (slack.Sends)
+        if (slack.Sends || slack.UsesSocketMode)
         {
             // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here.
             services.AddHttpClient(WebApiClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-            services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken!)); // checked non-empty by Sends
+            services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken ?? ""));
             services.AddSingleton(sp => new SlackWebApiClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebApiClientName),
                 new Uri(slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/"),
                 sp.GetRequiredService<ISlackTokens>()));
+        }
+
+        if (slack.Sends)
+        {
             services.AddSingleton<IPlatformSender>(sp => new SlackSender(sp.GetRequiredService<SlackWebApiClient>(), sp.GetRequiredService<ISendPacer>()));
+        }
+
+        if (slack.UsesSocketMode)
+        {
+            services.AddSingleton(sp => new SlackSocketModeClient(
+                sp.GetRequiredService<SlackWebApiClient>(),
+                slack.AppToken!, // checked non-empty by UsesSocketMode
+                ReconnectBackoff.Default,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SlackSocketModeClient>>()));
+            services.AddHostedService<SlackSocketModeService>();
         }
 
         return services;

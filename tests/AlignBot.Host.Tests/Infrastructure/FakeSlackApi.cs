@@ -10,13 +10,15 @@ namespace AlignBot.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The Slack Web API on loopback, on real HTTP: records every call and answers <c>chat.postMessage</c> as Slack does,
-/// <c>{"ok":true,"channel":...,"ts":...}</c>, or with the errors a test queues.
+/// <c>{"ok":true,"channel":...,"ts":...}</c>, or with the errors a test queues; other methods as a test says
+/// (<see cref="Answer"/>). A form-encoded body (OAuth) is recorded as a JSON object of its fields.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackApiRequest> _requests = new();
     private readonly ConcurrentQueue<(HttpStatusCode Status, string Error, TimeSpan? RetryAfter)> _failures = new();
+    private readonly ConcurrentDictionary<string, Func<SlackApiRequest, object>> _answers = new(StringComparer.Ordinal);
     private int _nextTs;
 
     private FakeSlackApi(WebApplication app)
@@ -40,6 +42,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>The next call gets <c>{"ok":false,"error":...}</c> with this status (and Retry-After); queue several for several.</summary>
     public void FailNext(HttpStatusCode status, string error, TimeSpan? retryAfter = null) => _failures.Enqueue((status, error, retryAfter));
+
+    /// <summary>From now on <paramref name="method"/> is answered with what <paramref name="answer"/> returns, as JSON.</summary>
+    public void Answer(string method, Func<SlackApiRequest, object> answer) => _answers[method] = answer;
+
+    /// <summary>The calls of one method so far.</summary>
+    public IReadOnlyList<SlackApiRequest> Calls(string method) => [.. _requests.Where(r => r.Method == method)];
 
     /// <summary>Waits until <paramref name="count"/> calls arrived (real HTTP is asynchronous); fails after a generous timeout.</summary>
     public async Task<IReadOnlyList<SlackApiRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken)
@@ -71,7 +79,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
-        var request = new SlackApiRequest(method, string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body), http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "");
+        var request = new SlackApiRequest(method, ParseBody(body, http.Request.ContentType), http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "");
         _requests.Enqueue(request);
         if (_failures.TryDequeue(out var failure))
         {
@@ -85,7 +93,34 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
 
+        if (_answers.TryGetValue(method, out var answer))
+        {
+            await http.Response.WriteAsJsonAsync(answer(request), http.RequestAborted);
+            return;
+        }
+
         var ts = $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
         await http.Response.WriteAsJsonAsync(new { ok = true, channel = (string?)request.Body?["channel"], ts }, http.RequestAborted);
+    }
+
+    private static JsonNode? ParseBody(string body, string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        if (contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) != true)
+        {
+            return JsonNode.Parse(body);
+        }
+
+        var fields = new JsonObject();
+        foreach (var (key, value) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body))
+        {
+            fields[key] = value.ToString();
+        }
+
+        return fields;
     }
 }

@@ -1,0 +1,38 @@
+using AlignBot.Channels.Slack.Events;
+using AlignBot.Host.Conversations;
+
+namespace AlignBot.Host.Slack;
+
+/// <summary>
+/// An Events API body Slack is known to have sent (its HTTP signature checked, or arrived on the app's own Socket Mode
+/// connection) → parsed → the pipeline. POST /slack/events and Socket Mode both end here, so an event is handled the
+/// same whichever way it came; each turns the <see cref="SlackEventOutcome"/> into its own kind of acknowledgement.
+/// </summary>
+internal sealed class SlackEventIntake(InboundPipeline pipeline, ILogger<SlackEventIntake> logger)
+{
+    /// <param name="retry">Slack's retry number (<c>X-Slack-Retry-Num</c>, or the envelope's <c>retry_attempt</c>), for the log only.</param>
+    public async Task<SlackEventOutcome> ProcessAsync(ReadOnlyMemory<byte> body, string? retry, CancellationToken cancellationToken)
+    {
+        switch (SlackEventParser.Parse(body.Span))
+        {
+            case ParsedSlackEvent.UrlVerification verification:
+                return new SlackEventOutcome.Challenge(verification.Challenge);
+            case ParsedSlackEvent.Invalid invalid:
+                SlackLog.Invalid(logger, invalid.Error);
+                return SlackEventOutcome.Invalid;
+            case ParsedSlackEvent.Ignored ignored:
+                SlackLog.Ignored(logger, ignored.Reason);
+                return SlackEventOutcome.Done;
+            case ParsedSlackEvent.Event parsed:
+                if (retry is { Length: > 0 } and not "0")
+                {
+                    SlackLog.Retry(logger, retry, parsed.ChatEvent.DeliveryId);
+                }
+
+                await pipeline.ProcessAsync(parsed.ChatEvent, cancellationToken);
+                return SlackEventOutcome.Done;
+            default:
+                return SlackEventOutcome.Done;
+        }
+    }
+}

@@ -9,10 +9,14 @@ namespace AlignBot.Channels.Slack.Events;
 /// to the bot (<c>message</c> with <c>channel_type</c> im, from a person: no <c>bot_id</c>, no <c>subtype</c>) and an
 /// @mention (<c>app_mention</c>, with the bot's mention taken out of the text). Both become a
 /// <see cref="MessageReceived"/> whose delivery id is the <c>event_id</c> (Slack's retries carry the same one) and
-/// whose activity id is the message's <c>ts</c>. Every other event is ignored.
+/// whose activity id is the message's <c>ts</c>. <c>app_uninstalled</c>, and <c>tokens_revoked</c> naming bot tokens,
+/// say the workspace's bot token is dead. Every other event is ignored.
 /// </summary>
 internal static partial class SlackEventParser
 {
+    /// <summary>The event subscriptions (as the app manifest names them) this parser does something with.</summary>
+    public static IReadOnlyList<string> Subscriptions { get; } = ["app_mention", "message.im", "app_uninstalled", "tokens_revoked"];
+
     public static ParsedSlackEvent Parse(ReadOnlySpan<byte> body)
     {
         JsonDocument document;
@@ -53,6 +57,11 @@ internal static partial class SlackEventParser
         }
 
         var type = String(inner, "type");
+        if (type is "app_uninstalled" or "tokens_revoked")
+        {
+            return ParseRevocation(root, inner, type);
+        }
+
         var isDirectMessage = type == "message" && String(inner, "channel_type") == "im"
             && !inner.TryGetProperty("bot_id", out _) && !inner.TryGetProperty("subtype", out _);
         if (!isDirectMessage && type != "app_mention")
@@ -82,6 +91,27 @@ internal static partial class SlackEventParser
             From = new UserRef(Platform.Slack, user),
             ActivityId = String(inner, "ts"),
         });
+    }
+
+    /// <summary>
+    /// Uninstalling revokes every token; <c>tokens_revoked</c> lists the user ids whose tokens went, under <c>oauth</c>
+    /// (user tokens, which AlignBot never keeps) and <c>bot</c>: only the latter matters here.
+    /// </summary>
+    private static ParsedSlackEvent ParseRevocation(JsonElement root, JsonElement inner, string type)
+    {
+        if (String(root, "team_id") is not { } teamId)
+        {
+            return new ParsedSlackEvent.Invalid($"{type} without a team_id.");
+        }
+
+        if (type == "tokens_revoked"
+            && !(inner.TryGetProperty("tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Object
+                 && tokens.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.Array && bot.GetArrayLength() > 0))
+        {
+            return new ParsedSlackEvent.Ignored("tokens_revoked for user tokens only.");
+        }
+
+        return new ParsedSlackEvent.TokensRevoked(teamId, type);
     }
 
     /// <summary>The bot's own user id: the bot authorization, else the first authed user (older payloads).</summary>

@@ -18,6 +18,24 @@ public sealed class SlackEventParserTests
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", verification.Challenge);
     }
 
+    [Theory]
+    [InlineData("""{"type":"event_callback","team_id":"T111","event_id":"Ev1","event":{"type":"app_uninstalled"}}""", "app_uninstalled")]
+    [InlineData("""{"type":"event_callback","team_id":"T111","event_id":"Ev2","event":{"type":"tokens_revoked","tokens":{"oauth":[],"bot":["U0BOT"]}}}""", "tokens_revoked")]
+    public void Parse_UninstalledOrBotTokenRevoked_TokensRevokedForTheWorkspace(string body, string type)
+    {
+        var revoked = Assert.IsType<ParsedSlackEvent.TokensRevoked>(SlackEventParser.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(("T111", type), (revoked.TeamId, revoked.EventType));
+    }
+
+    [Fact]
+    public void Parse_UserTokensRevokedOnly_Ignored()
+    {
+        var body = """{"type":"event_callback","team_id":"T111","event_id":"Ev3","event":{"type":"tokens_revoked","tokens":{"oauth":["U1"]}}}""";
+
+        Assert.IsType<ParsedSlackEvent.Ignored>(SlackEventParser.Parse(Encoding.UTF8.GetBytes(body)));
+    }
+
     [Fact]
     public void Parse_DirectMessage_IsMessageInPersonalConversationOfTheWorkspace()
     {

@@ -21,6 +21,22 @@ public sealed class SlackOptions
     /// <summary>The app-level token (xapp-..., scope <c>connections:write</c>) that opens Socket Mode connections.</summary>
     public string? AppToken { get; init; }
 
+    /// <summary>The app's client id (Basic Information → App Credentials): with <see cref="ClientSecret"/>, workspaces install AlignBot through OAuth at /slack/install.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The app's client secret, sent to <c>oauth.v2.access</c> only.</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>The bot scopes an OAuth install asks for, comma-separated; empty: those in manifest/slack/manifest.yaml (<see cref="SlackScopes.Bot"/>).</summary>
+    public string? Scopes { get; init; }
+
+    /// <summary>Where the OAuth install sends the browser back; empty: <c>{AlignBot:PublicBaseUrl}/slack/oauth_redirect</c>. Must be one of the app's redirect URLs.</summary>
+    public string? RedirectUrl { get; init; }
+
+    /// <summary>Slack's authorize page; tests point it elsewhere.</summary>
+    [Required, Url]
+    public string AuthorizeUrl { get; init; } = "https://slack.com/oauth/v2/authorize";
+
     /// <summary>The Web API's base address, ending with a slash; tests point it at a fake on loopback.</summary>
     [Required, Url]
     public string ApiBaseUrl { get; init; } = "https://slack.com/api/";
@@ -28,6 +44,11 @@ public sealed class SlackOptions
     public bool ReceivesEvents => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool UsesSocketMode => !string.IsNullOrWhiteSpace(AppToken);
+
+    public bool InstallsByOAuth => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    public IReadOnlyList<string> BotScopes =>
+        string.IsNullOrWhiteSpace(Scopes) ? SlackScopes.Bot : Scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool Sends => !string.IsNullOrWhiteSpace(BotToken);
 }

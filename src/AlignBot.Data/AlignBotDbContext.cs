@@ -2,16 +2,20 @@ using AlignBot.Data.Conversations;
 using AlignBot.Data.Organization;
 using AlignBot.Data.Outbox;
 using AlignBot.Data.People;
+using AlignBot.Data.Slack;
 using AlignBot.Data.Standups;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlignBot.Data;
 
 /// <summary>
 /// The one model, shared by both providers. Each provider has its own subclass so that it has its own
-/// migrations (<see cref="SqliteAlignBotDbContext"/>, <see cref="PostgresAlignBotDbContext"/>).
+/// migrations (<see cref="SqliteAlignBotDbContext"/>, <see cref="PostgresAlignBotDbContext"/>). It also keeps the
+/// Data Protection key ring, so secrets it protects (Slack bot tokens) can be read again after a restart and by
+/// every instance.
 /// </summary>
-internal abstract class AlignBotDbContext : DbContext
+internal abstract class AlignBotDbContext : DbContext, IDataProtectionKeyContext
 {
     protected AlignBotDbContext(DbContextOptions options)
         : base(options)
@@ -46,6 +50,10 @@ internal abstract class AlignBotDbContext : DbContext
     public DbSet<Feedback.FeedbackEntryRecord> FeedbackHistory => Set<Feedback.FeedbackEntryRecord>();
 
     public DbSet<Feedback.FeedbackRequesterRecord> FeedbackRequesters => Set<Feedback.FeedbackRequesterRecord>();
+
+    public DbSet<SlackWorkspaceRecord> SlackWorkspaces => Set<SlackWorkspaceRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -156,6 +164,20 @@ internal abstract class AlignBotDbContext : DbContext
             e.Property(x => x.Action).HasMaxLength(64);
             e.Property(x => x.Details).HasMaxLength(1000);
         });
+
+        modelBuilder.Entity<SlackWorkspaceRecord>(e =>
+        {
+            e.ToTable("slack_workspaces");
+            e.HasKey(x => x.TeamId);
+            e.Property(x => x.TeamId).HasMaxLength(32);
+            e.Property(x => x.TeamName).HasMaxLength(256);
+            e.Property(x => x.BotUserId).HasMaxLength(32);
+            e.Property(x => x.Scopes).HasMaxLength(2000);
+            e.Property(x => x.ProtectedBotToken).HasMaxLength(2000);
+            e.Property(x => x.InstalledBy).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
 
         Feedback.FeedbackModel.Configure(modelBuilder);
     }

@@ -36,6 +36,7 @@ public static class DataModule
         }
 
         services.AddScoped<InboundDeduplicator>();
+        services.AddScoped<Slack.SlackWorkspaceStore>();
         services.AddScoped<ConversationCapture>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<OutboxStore>();

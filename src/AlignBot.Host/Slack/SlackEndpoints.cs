@@ -17,6 +17,7 @@ internal static class SlackEndpoints
 
     public static void MapSlack(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapSlackInstall();
         if (endpoints.ServiceProvider.GetService<SlackRequestVerifier>() is null)
         {
             return; // no signing secret: no way to tell Slack's requests from anyone's

@@ -16,4 +16,16 @@ internal static partial class SlackLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Type} received: not handled yet on Slack, acknowledged")]
     public static partial void NotHandledYet(ILogger logger, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId} installed AlignBot")]
+    public static partial void Installed(ILogger logger, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack install refused: {Error}")]
+    public static partial void InstallRefused(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: {Event}, its bot token forgotten (stored: {Removed})")]
+    public static partial void TokensRevoked(ILogger logger, string teamId, string @event, bool removed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored bot token of Slack workspace {TeamId} can't be decrypted (Data Protection keys lost?): it must install AlignBot again")]
+    public static partial void TokenUnreadable(ILogger logger, string teamId, Exception exception);
 }

@@ -2,13 +2,15 @@ using AlignBot.Channels.Slack;
 using AlignBot.Channels.Slack.Api;
 using AlignBot.Channels.Slack.Socket;
 using AlignBot.Core.Conversations;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace AlignBot.Host.Slack;
 
 /// <summary>
 /// Wires the Slack channel from <c>AlignBot:Slack</c>: the request verifier when a signing secret is set (and with it
 /// <c>POST /slack/events</c>), the Socket Mode connection when an app token is set, the Web API client for either or
-/// for sending, and the sender when a bot token is set. None set: no Slack at all.
+/// for sending, the sender when a bot token is set or workspaces install through OAuth (client id and secret, with
+/// /slack/install and the tokens kept encrypted in the database). None set: no Slack at all.
 /// </summary>
 internal static class SlackModule
 {
@@ -19,6 +21,8 @@ internal static class SlackModule
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations()
             .Validate(o => IsSafeBaseUrl(o.ApiBaseUrl), $"{SlackOptions.Section}:{nameof(SlackOptions.ApiBaseUrl)} must be https (http only on loopback, for tests): the bot token travels with every call.")
             .Validate(o => !o.UsesSocketMode || o.AppToken!.StartsWith("xapp-", StringComparison.Ordinal), $"{SlackOptions.Section}:{nameof(SlackOptions.AppToken)} must be an app-level token (xapp-...), made under Basic Information → App-Level Tokens with the connections:write scope.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ClientId) == string.IsNullOrWhiteSpace(o.ClientSecret), $"{SlackOptions.Section}:{nameof(SlackOptions.ClientId)} and {nameof(SlackOptions.ClientSecret)} go together (the OAuth install needs both): set both or neither.")
+            .Validate(o => o.RedirectUrl is not { Length: > 0 } || IsSafeBaseUrl(o.RedirectUrl), $"{SlackOptions.Section}:{nameof(SlackOptions.RedirectUrl)} must be an https address (http only on loopback).")
             .ValidateOnStart();
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
         if (slack.ReceivesEvents || slack.UsesSocketMode)
@@ -33,20 +37,33 @@ internal static class SlackModule
             services.AddSingleton(sp => new SlackRequestVerifier(slack.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
         }
 
-        if (slack.Sends || slack.UsesSocketMode)
+        if (slack.Sends || slack.UsesSocketMode || slack.InstallsByOAuth)
         {
             // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here.
             services.AddHttpClient(WebApiClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-            services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken ?? ""));
+            if (slack.InstallsByOAuth)
+            {
+                // Bot tokens are kept encrypted in the database, under a key ring kept in the same database: they
+                // survive a restart and are readable by every instance, and a copy of a backup's token column alone is useless.
+                services.AddDataProtection().SetApplicationName("AlignBot").PersistKeysToDbContext<AlignBot.Data.AlignBotDbContext>();
+                services.AddSingleton<ISlackTokens>(sp => new StoredSlackTokens(
+                    sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IDataProtectionProvider>(), slack.BotToken, sp.GetRequiredService<ILogger<StoredSlackTokens>>()));
+                services.AddScoped<SlackInstall>();
+            }
+            else
+            {
+                services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken ?? ""));
+            }
+
             services.AddSingleton(sp => new SlackWebApiClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebApiClientName),
                 new Uri(slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/"),
                 sp.GetRequiredService<ISlackTokens>()));
         }
 
-        if (slack.Sends)
+        if (slack.Sends || slack.InstallsByOAuth)
         {
             services.AddSingleton<IPlatformSender>(sp => new SlackSender(sp.GetRequiredService<SlackWebApiClient>(), sp.GetRequiredService<ISendPacer>()));
         }

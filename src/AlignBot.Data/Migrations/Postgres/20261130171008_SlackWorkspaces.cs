@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AlignBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SlackWorkspaces : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "slack_workspaces",
+                columns: table => new
+                {
+                    TeamId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TeamName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    BotUserId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProtectedBotToken = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    InstalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InstalledBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_slack_workspaces", x => x.TeamId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "slack_workspaces");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AlignBot.Data;
+using AlignBot.Host.Slack;
 using AlignBot.Host.Tests.Infrastructure;
 using AlignBot.Tests.Shared;
 using Microsoft.AspNetCore.WebUtilities;
@@ -35,7 +36,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
             ["AlignBot:Slack:AppToken"] = AppToken,
             ["AlignBot:Slack:BotToken"] = BotToken,
             ["AlignBot:Slack:ApiBaseUrl"] = _slack.BaseUrl,
-        });
+        }, services => services.AddScoped<ISlackInteractivity, ClosingModals>());
         _ = _factory.Services; // starts the host, and with it the Socket Mode connection
         await _socket.WaitForConnectionAsync(1, Token);
     }
@@ -87,6 +88,17 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InteractiveEnvelope_HandlerAnswers_AnswerGoesBackInTheAck()
+    {
+        var submission = JsonNode.Parse(File.ReadAllText(TestPaths.Reference("slack-payloads", "view_submission.json")));
+
+        await _socket.SendAsync(new { envelope_id = "env-submit", payload = submission, type = "interactive", accepts_response_payload = true }, Token);
+
+        var ack = await _socket.WaitForAckAsync("env-submit", Token);
+        Assert.Equal("""{"envelope_id":"env-submit","payload":{"response_action":"clear"}}""", ack.ToJsonString());
+    }
+
+    [Fact]
     public async Task Disconnect_OpensASecondConnection_AndEventsStillFlow()
     {
         await _socket.RequestReconnectAsync(Token);
@@ -134,6 +146,15 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         Assert.Equal(1, await QueryAsync(db => db.InboundDeliveries.CountAsync(Token)));
         await _slack.WaitForRequestsAsync(2, Token);
         Assert.Single(_slack.Requests, r => r.Method == "chat.postMessage");
+    }
+
+    /// <summary>Stands in for the interactivity handlers: answers a modal submission with "close the modal", nothing else.</summary>
+    private sealed class ClosingModals : ISlackInteractivity
+    {
+        public Task<JsonNode?> HandleInteractionAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+            Task.FromResult<JsonNode?>((string?)JsonNode.Parse(payload.Span)?["type"] == "view_submission" ? new JsonObject { ["response_action"] = "clear" } : null);
+
+        public Task<JsonNode?> HandleSlashCommandAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
     }
 
     private static JsonObject Payload(string file, string text)

@@ -48,6 +48,11 @@ internal sealed class SlackSocketModeClient(SlackWebApiClient api, string appTok
                 end = ConnectionEnd.Dropped;
             }
 
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             if (end == ConnectionEnd.Disconnect)
             {
                 continue; // Slack asked for a new connection: no reason to wait
@@ -81,20 +86,36 @@ internal sealed class SlackSocketModeClient(SlackWebApiClient api, string appTok
         SocketModeLog.Connected(logger, url.Host);
         using var sendLock = new SemaphoreSlim(1, 1);
         var inFlight = new List<Task>();
+
+        // Cancelling a WebSocket read or write aborts the connection, so the socket never sees the stopping token
+        // itself: stopping sends a close frame instead and waits for Slack's answering one, giving up (and aborting)
+        // only if it hasn't come within a couple of seconds.
+        using var connection = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        Task? closing = null;
+        using var stopping = stoppingToken.Register(() =>
+        {
+            connection.CancelAfter(TimeSpan.FromSeconds(2));
+            closing = CloseOnStopAsync(socket, sendLock, connection.Token);
+        });
         try
         {
-            return await ReceiveAsync(socket, sendLock, inFlight, handle, hello, stoppingToken);
+            return await ReceiveAsync(socket, sendLock, inFlight, handle, hello, connection.Token, stoppingToken);
         }
         finally
         {
             // Deliveries already being handled finish first, so their acks go out on the connection they came on.
             await Task.WhenAll(inFlight);
+            if (closing is not null)
+            {
+                await closing;
+            }
+
             await CloseAsync(socket);
         }
     }
 
     private async Task<ConnectionEnd> ReceiveAsync(
-        ClientWebSocket socket, SemaphoreSlim sendLock, List<Task> inFlight, Func<SocketModeEnvelope, CancellationToken, Task<JsonNode?>> handle, Action hello, CancellationToken stoppingToken)
+        ClientWebSocket socket, SemaphoreSlim sendLock, List<Task> inFlight, Func<SocketModeEnvelope, CancellationToken, Task<JsonNode?>> handle, Action hello, CancellationToken connectionToken, CancellationToken stoppingToken)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         while (true)
@@ -103,10 +124,14 @@ internal sealed class SlackSocketModeClient(SlackWebApiClient api, string appTok
             ValueWebSocketReceiveResult result;
             do
             {
-                result = await socket.ReceiveAsync(buffer.GetMemory(16 * 1024), stoppingToken);
+                result = await socket.ReceiveAsync(buffer.GetMemory(16 * 1024), connectionToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    SocketModeLog.ClosedBySlack(logger, socket.CloseStatus?.ToString() ?? "none");
+                    if (!stoppingToken.IsCancellationRequested)
+                    {
+                        SocketModeLog.ClosedBySlack(logger, socket.CloseStatus?.ToString() ?? "none");
+                    }
+
                     return ConnectionEnd.Dropped;
                 }
 
@@ -136,13 +161,14 @@ internal sealed class SlackSocketModeClient(SlackWebApiClient api, string appTok
                     SocketModeLog.Invalid(logger, $"a '{envelope.Type}' envelope without an envelope_id");
                     break;
                 case var envelope:
-                    inFlight.Add(HandleAsync(socket, sendLock, envelope, handle, stoppingToken));
+                    inFlight.Add(HandleAsync(socket, sendLock, envelope, handle, connectionToken, stoppingToken));
                     break;
             }
         }
     }
 
-    private async Task HandleAsync(ClientWebSocket socket, SemaphoreSlim sendLock, SocketModeEnvelope envelope, Func<SocketModeEnvelope, CancellationToken, Task<JsonNode?>> handle, CancellationToken stoppingToken)
+    private async Task HandleAsync(
+        ClientWebSocket socket, SemaphoreSlim sendLock, SocketModeEnvelope envelope, Func<SocketModeEnvelope, CancellationToken, Task<JsonNode?>> handle, CancellationToken connectionToken, CancellationToken stoppingToken)
     {
         // Off the receive loop at once: the loop goes back to reading while this delivery is handled.
         await Task.Yield();
@@ -156,17 +182,17 @@ internal sealed class SlackSocketModeClient(SlackWebApiClient api, string appTok
             }
 
             var bytes = System.Text.Encoding.UTF8.GetBytes(ack.ToJsonString());
-            await sendLock.WaitAsync(stoppingToken);
+            await sendLock.WaitAsync(connectionToken);
             try
             {
-                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, stoppingToken);
+                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, connectionToken);
             }
             finally
             {
                 sendLock.Release();
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || connectionToken.IsCancellationRequested)
         {
             // Stopping: Slack delivers what was not acknowledged again, to whichever instance is connected.
         }
@@ -179,6 +205,27 @@ internal sealed class SlackSocketModeClient(SlackWebApiClient api, string appTok
 #pragma warning restore CA1031
         {
             SocketModeLog.HandlerFailed(logger, envelope.Type, ex);
+        }
+    }
+
+    /// <summary>The close frame of a clean stop, sent between acks (one write at a time on a WebSocket).</summary>
+    private static async Task CloseOnStopAsync(ClientWebSocket socket, SemaphoreSlim sendLock, CancellationToken connectionToken)
+    {
+        try
+        {
+            await sendLock.WaitAsync(connectionToken);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "AlignBot is stopping", connectionToken);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already closing or gone: nothing more to say to Slack.
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class FakeSlackSocketMode : IAsyncDisposable
     private readonly List<Connection> _connections = [];
     private readonly ConcurrentQueue<JsonObject> _acks = new();
     private readonly Lock _lock = new();
+    private int _closedCleanly;
 
     private FakeSlackSocketMode(WebApplication app)
     {
@@ -39,6 +40,9 @@ public sealed class FakeSlackSocketMode : IAsyncDisposable
     }
 
     public IReadOnlyList<JsonObject> Acks => [.. _acks];
+
+    /// <summary>How many connections AlignBot closed with a close handshake (a clean stop), not by vanishing.</summary>
+    public int ClosedCleanly => Volatile.Read(ref _closedCleanly);
 
     public static async Task<FakeSlackSocketMode> StartAsync(FakeSlackApi api, CancellationToken cancellationToken)
     {
@@ -69,6 +73,10 @@ public sealed class FakeSlackSocketMode : IAsyncDisposable
 
     /// <summary>Cuts the newest connection with no close handshake.</summary>
     public void Drop() => Newest().Http.Abort();
+
+    /// <summary>Waits until AlignBot has closed <paramref name="count"/> connections with a close handshake.</summary>
+    public Task WaitForCleanCloseAsync(int count, CancellationToken cancellationToken) =>
+        WaitUntilAsync(() => ClosedCleanly >= count, $"{count} clean closes", cancellationToken);
 
     public async Task<JsonObject> WaitForAckAsync(string envelopeId, CancellationToken cancellationToken)
     {
@@ -135,6 +143,12 @@ public sealed class FakeSlackSocketMode : IAsyncDisposable
                     result = await socket.ReceiveAsync(buffer, http.RequestAborted);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
+                        if (result.CloseStatus == WebSocketCloseStatus.NormalClosure)
+                        {
+                            Interlocked.Increment(ref _closedCleanly);
+                        }
+
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
                         return;
                     }
 

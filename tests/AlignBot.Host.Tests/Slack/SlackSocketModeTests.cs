@@ -132,6 +132,33 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DroppedThenSlackRefusesTheFirstReopen_BackoffGrows_ThenConnects()
+    {
+        var dropped = _factory.Clock.GetUtcNow();
+        _slack.FailNext(System.Net.HttpStatusCode.OK, "internal_error");
+
+        _socket.Drop();
+        while (_socket.ConnectionCount < 2)
+        {
+            _factory.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(20, Token);
+        }
+
+        // Two waits in a row: the base delay, then twice it, each less its jitter at most (0.8 s + 1.6 s).
+        Assert.Equal(3, _slack.Calls("apps.connections.open").Count);
+        Assert.True(_factory.Clock.GetUtcNow() - dropped >= TimeSpan.FromMilliseconds(2400), $"Reconnected after {_factory.Clock.GetUtcNow() - dropped} of backoff.");
+    }
+
+    [Fact]
+    public async Task HostStops_ConnectionClosedWithAHandshake()
+    {
+        await _factory.DisposeAsync();
+
+        await _socket.WaitForCleanCloseAsync(1, Token);
+        Assert.Equal(1, _socket.ConnectionCount);
+    }
+
+    [Fact]
     public async Task RedeliveredEnvelope_SameEventId_RepliedOnce()
     {
         var payload = Payload("event_callback.message.im.json", "help");

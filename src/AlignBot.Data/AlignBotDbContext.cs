@@ -27,6 +27,8 @@ internal abstract class AlignBotDbContext : DbContext
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 
+    public DbSet<PersonLinkRecord> PersonLinks => Set<PersonLinkRecord>();
+
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     public DbSet<TeamRecord> Teams => Set<TeamRecord>();
@@ -81,6 +83,18 @@ internal abstract class AlignBotDbContext : DbContext
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.PersonalConversationId).HasMaxLength(512);
             e.Property(x => x.ServiceUrl).HasMaxLength(512);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.HasIndex(x => x.Email);
+        });
+
+        modelBuilder.Entity<PersonLinkRecord>(e =>
+        {
+            e.ToTable("person_links");
+            e.HasIndex(x => new { x.Platform, x.UserId }).IsUnique();
+            e.HasIndex(x => x.MemberId);
+            e.Property(x => x.UserId).HasMaxLength(256);
+            e.Property(x => x.MemberId).HasMaxLength(64);
+            e.Property(x => x.LinkedBy).HasMaxLength(256);
         });
 
         modelBuilder.Entity<OutboxRecord>(e =>
@@ -115,6 +129,7 @@ internal abstract class AlignBotDbContext : DbContext
             e.HasIndex(x => x.MemberId);
             e.Property(x => x.MemberId).HasMaxLength(64);
             e.Property(x => x.DisplayName).HasMaxLength(256);
+            e.Property(x => x.Email).HasMaxLength(320);
         });
 
         modelBuilder.Entity<TeamHolidayRecord>(e =>

@@ -27,7 +27,7 @@ internal static class SlackEndpoints
         endpoints.MapPost("/slack/events", HandleEventsAsync).DisableAntiforgery();
     }
 
-    internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, SlackPeopleLinking linking, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("AlignBot.Slack");
         var body = await ReadBodyAsync(http.Request, cancellationToken);
@@ -60,6 +60,7 @@ internal static class SlackEndpoints
                 }
 
                 await pipeline.ProcessAsync(parsed.ChatEvent, cancellationToken);
+                linking.Request(parsed.ChatEvent.From, parsed.ChatEvent.Conversation); // after the commit: the person is stored
                 return Results.Ok();
             default:
                 return Results.Ok();

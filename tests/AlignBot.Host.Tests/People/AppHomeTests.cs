@@ -83,4 +83,24 @@ public sealed class AppHomeTests
         Assert.Equal(0, await world.Bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Operation == OutboundOperation.PublishHome, Token)));
         Assert.Empty(world.Slack.CallsOf("views.publish"));
     }
+
+    [Fact]
+    public async Task BotJoinsAChannel_ChannelKeptAsAConversation_AndHelloSaidThere_APersonJoiningChangesNothing()
+    {
+        await using var world = await StartAsync(Start, Token);
+
+        var joined = await world.JoinChannelOnSlackAsync("UBOT", "C0SALES", inviter: "U0LEAD", Token);
+
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        var channel = await world.Bot.QueryAsync(db => db.Conversations.SingleAsync(c => c.Platform == Platform.Slack && c.ConversationId == "C0SALES", Token));
+        Assert.Equal((ConversationKind.Channel, Workspace), (channel.Kind, channel.TenantId));
+        var hello = await world.Slack.WaitForAsync(c => c.Method == "chat.postMessage" && (string?)c.Body?["channel"] == "C0SALES", Token);
+        Assert.Contains("AlignBot commands", hello.VisibleText, StringComparison.Ordinal);
+
+        await world.JoinChannelOnSlackAsync("U0NEW", "C0SALES", inviter: null, Token);
+        await world.Bot.OutboxDrainedAsync(Token);
+
+        Assert.Single(world.Slack.CallsOf("chat.postMessage"));
+        Assert.Equal(0, await world.Bot.QueryAsync(db => db.People.CountAsync(p => p.UserId == "U0NEW", Token)));
+    }
 }

@@ -137,6 +137,17 @@ internal sealed class PeopleWorld : IAsyncDisposable
             json["event"]!["tab"] = tab;
         }), cancellationToken);
 
+    /// <summary>Someone joins a Slack channel AlignBot is in (or AlignBot itself, <c>UBOT</c>, is added to one).</summary>
+    public Task<HttpResponseMessage> JoinChannelOnSlackAsync(string userId, string channel, string? inviter, CancellationToken cancellationToken) =>
+        PostSlackAsync(SlackPayload("event_callback.app_mention.json", json =>
+        {
+            json["team_id"] = Workspace;
+            json["event_id"] = $"Ev{Interlocked.Increment(ref _next):D6}";
+            json.Remove("authed_users");
+            json["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Workspace, ["user_id"] = "UBOT", ["is_bot"] = true });
+            json["event"] = new JsonObject { ["type"] = "member_joined_channel", ["user"] = userId, ["channel"] = channel, ["channel_type"] = "C", ["team"] = Workspace, ["inviter"] = inviter };
+        }), cancellationToken);
+
     /// <summary>
     /// A button press on a card in the person's Slack DM, through the same inbound pipeline the Slack endpoints feed
     /// (Slack's interactivity endpoint is not built yet): the event Slack's block_actions will become.

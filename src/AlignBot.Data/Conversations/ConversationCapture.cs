@@ -77,6 +77,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
         var newDirectoryId = from.AadObjectId is { } aad && person.AadObjectId != aad ? aad : null;
         person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
         person.DisplayName = from.DisplayName ?? person.DisplayName;
+        person.Email = from.Email ?? person.Email;
         person.Locale = chatEvent.Locale ?? person.Locale;
         if (chatEvent.TimeZone is { } clientZone && person.TimeZoneSource <= AvailabilitySource.Client)
         {

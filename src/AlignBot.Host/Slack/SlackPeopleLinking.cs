@@ -10,8 +10,8 @@ namespace AlignBot.Host.Slack;
 /// <summary>
 /// Links a person AlignBot meets on Slack to an organization member by the email Slack verified (<c>users.info</c>),
 /// once per person, after the event's ack: the Slack API is never called while Slack waits. A person already linked,
-/// already checked, or unlinked by an admin is not asked about again; while no member has an email in configuration
-/// nobody is asked. Without a bot token nothing is linked by email.
+/// already checked, or unlinked by an admin is not asked about again; while no member has an email (in configuration,
+/// or their Teams account's from the roster) nobody is asked. Without a bot token nothing is linked by email.
 /// </summary>
 internal sealed class SlackPeopleLinking(IServiceScopeFactory scopes, ILogger<SlackPeopleLinking> logger) : BackgroundService
 {
@@ -54,7 +54,8 @@ internal sealed class SlackPeopleLinking(IServiceScopeFactory scopes, ILogger<Sl
         var db = services.GetRequiredService<AlignBotDbContext>();
         var waiting = await db.People.AsNoTracking().AnyAsync(
             p => p.Platform == Platform.Slack && p.UserId == userId && p.AadObjectId == null && p.EmailCheckedAt == null, cancellationToken);
-        if (!waiting || !await db.TeamMembers.AnyAsync(m => m.Email != null, cancellationToken))
+        if (!waiting || !(await db.TeamMembers.AnyAsync(m => m.Email != null, cancellationToken)
+            || await db.People.AnyAsync(p => p.Platform != Platform.Slack && p.AadObjectId != null && p.Email != null, cancellationToken)))
         {
             return; // nothing to ask, or no member's email to compare with: Slack is not asked for nothing
         }

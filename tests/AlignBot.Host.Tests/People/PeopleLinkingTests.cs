@@ -68,6 +68,26 @@ public sealed class PeopleLinkingTests
         Assert.DoesNotContain(world.Bot.Connector.Requests, r => r.VisibleText.Contains("Sales daily", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SlackEmailEqualsTheTeamsAccountsEmail_Linked_WithoutAnEmailInConfiguration()
+    {
+        await using var world = await StartAsync(Start, Token, new Dictionary<string, string?> { ["AlignBot:Organization:Teams:0:Members:0:Email"] = null });
+        world.Bot.Connector.Members.Add((Sam.UserId, Sam.Name, Sam.Id));
+        world.Bot.Connector.Emails[Sam.UserId] = "sam.seller@contoso.com";
+        world.Slack.Users[SamOnSlack.UserId] = "sam.seller@contoso.com";
+        await world.Bot.PostActivityAsync(world.Bot.Payload("conversationUpdate.membersAdded.bot-added-personal.json", a =>
+        {
+            a["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Sam.UserId, ["aadObjectId"] = Sam.Id };
+            a["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Sam.ChatId, ["conversationType"] = "personal" };
+            a["channelData"] = new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Tenant } };
+        }), Token); // Teams' install names the account: the member list gives its email
+
+        await world.SayOnSlackAsync(SamOnSlack, "hello", Token);
+
+        Assert.Equal(Sam.Id, await world.EmailCheckedAsync(SamOnSlack, Token));
+        Assert.Equal(LinkSource.Email, await world.Bot.QueryAsync(db => db.PersonLinks.Select(l => l.Source).SingleAsync(Token)));
+    }
+
     [Theory]
     [InlineData("someone.else@contoso.com")]
     [InlineData(null)]

@@ -35,8 +35,10 @@ internal sealed class SlackPeopleLinking(IServiceScopeFactory scopes, ILogger<Sl
             {
                 await LinkAsync(teamId, userId, stoppingToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or DbUpdateException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // One person's lookup failing (Slack down, a write conflict) must not stop linking for everyone after
+                // them: their email was not recorded as checked, so their next event asks again.
                 SlackLog.EmailLinkFailed(logger, ex, userId);
             }
         }

@@ -5,8 +5,8 @@ namespace AlignBot.Channels.Teams;
 
 /// <summary>
 /// Teams announces a personal install with the user's id only, no name. So that the welcome can greet the person by
-/// name, the installer is looked up once in the conversation's member list; if that fails or takes too long, the
-/// event goes on unchanged.
+/// name (and their account's email can link them to Slack), the installer is looked up once in the conversation's
+/// member list; if that fails or takes too long, the event goes on unchanged.
 /// </summary>
 internal sealed class InstallEnricher(BotConnectorClient connector)
 {
@@ -25,7 +25,7 @@ internal sealed class InstallEnricher(BotConnectorClient connector)
         {
             var member = await connector.GetMemberAsync(serviceUrl, conversation.ConversationId, installer.UserId, budget.Token);
             return member is { IsSuccess: true, Body.Name: { Length: > 0 } name }
-                ? chatEvent with { From = installer with { DisplayName = name, AadObjectId = installer.AadObjectId ?? member.Body.AadObjectId } }
+                ? chatEvent with { From = installer with { DisplayName = name, AadObjectId = installer.AadObjectId ?? member.Body.AadObjectId, Email = member.Body.Email ?? member.Body.UserPrincipalName } }
                 : chatEvent;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)

@@ -20,7 +20,7 @@ internal sealed class TeamsConversationMembers(BotConnectorClient connector) : I
         {
             if (!member.Id.StartsWith("28:", StringComparison.Ordinal))
             {
-                people.Add(new UserRef(Platform.Teams, member.Id, member.AadObjectId, member.Name));
+                people.Add(new UserRef(Platform.Teams, member.Id, member.AadObjectId, member.Name, member.Email ?? member.UserPrincipalName));
             }
         }
 

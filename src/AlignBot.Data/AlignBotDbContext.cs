@@ -31,6 +31,8 @@ internal abstract class AlignBotDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 
+    public DbSet<PersonLinkRecord> PersonLinks => Set<PersonLinkRecord>();
+
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     public DbSet<TeamRecord> Teams => Set<TeamRecord>();
@@ -89,6 +91,18 @@ internal abstract class AlignBotDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.PersonalConversationId).HasMaxLength(512);
             e.Property(x => x.ServiceUrl).HasMaxLength(512);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.HasIndex(x => x.Email);
+        });
+
+        modelBuilder.Entity<PersonLinkRecord>(e =>
+        {
+            e.ToTable("person_links");
+            e.HasIndex(x => new { x.Platform, x.UserId }).IsUnique();
+            e.HasIndex(x => x.MemberId);
+            e.Property(x => x.UserId).HasMaxLength(256);
+            e.Property(x => x.MemberId).HasMaxLength(64);
+            e.Property(x => x.LinkedBy).HasMaxLength(256);
         });
 
         modelBuilder.Entity<OutboxRecord>(e =>
@@ -123,6 +137,7 @@ internal abstract class AlignBotDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(x => x.MemberId);
             e.Property(x => x.MemberId).HasMaxLength(64);
             e.Property(x => x.DisplayName).HasMaxLength(256);
+            e.Property(x => x.Email).HasMaxLength(320);
         });
 
         modelBuilder.Entity<TeamHolidayRecord>(e =>

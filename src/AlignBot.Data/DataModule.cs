@@ -41,6 +41,8 @@ public static class DataModule
         services.AddScoped<OutboxWriter>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<PeopleLinks>();
+        services.AddScoped<IPeopleLinks>(sp => sp.GetRequiredService<PeopleLinks>());
         services.AddScoped<IAvailabilityStore, AvailabilityStore>();
         services.AddScoped<DatabaseMigrator>();
         services.TryAddSingleton(new OrganizationAdmins(new HashSet<string>()));

@@ -1,4 +1,6 @@
 using AlignBot.Core.Help;
+using AlignBot.Core.Home;
+using AlignBot.Core.People;
 using AlignBot.Core.Routing;
 using AlignBot.Data;
 using AlignBot.Host.Conversations;
@@ -51,11 +53,16 @@ internal static class AlignBotModule
     {
         var router = new ChatRouter();
         HelpHandlers.Map(router);
+        PeopleHandlers.Map(router);
+        HomeHandlers.Map(router);
         StandupsModule.MapStandups(router);
         FeedbackModule.MapFeedback(router);
         services.AddSingleton(router);
         services.AddScoped<HelpHandlers>();
+        services.AddScoped<PeopleHandlers>();
+        services.AddScoped<HomeHandlers>();
         services.AddScoped<InboundPipeline>();
+        services.AddScoped<Home.HomeRefresh>();
         return services;
     }
 

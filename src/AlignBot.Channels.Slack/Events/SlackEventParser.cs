@@ -10,12 +10,14 @@ namespace AlignBot.Channels.Slack.Events;
 /// @mention (<c>app_mention</c>, with the bot's mention taken out of the text). Both become a
 /// <see cref="MessageReceived"/> whose delivery id is the <c>event_id</c> (Slack's retries carry the same one) and
 /// whose activity id is the message's <c>ts</c>. <c>app_uninstalled</c>, and <c>tokens_revoked</c> naming bot tokens,
-/// say the workspace's bot token is dead. Every other event is ignored.
+/// say the workspace's bot token is dead. The App Home's Home tab opening becomes a <see cref="HomeOpened"/>;
+/// <c>member_joined_channel</c> becomes <see cref="BotInstalled"/> when the bot joined, else <see cref="MembersAdded"/>.
+/// Every other event is ignored.
 /// </summary>
 internal static partial class SlackEventParser
 {
     /// <summary>The event subscriptions (as the app manifest names them) this parser does something with.</summary>
-    public static IReadOnlyList<string> Subscriptions { get; } = ["app_mention", "message.im", "app_uninstalled", "tokens_revoked"];
+    public static IReadOnlyList<string> Subscriptions { get; } = ["app_mention", "message.im", "app_home_opened", "member_joined_channel", "app_uninstalled", "tokens_revoked"];
 
     public static ParsedSlackEvent Parse(ReadOnlySpan<byte> body)
     {
@@ -60,6 +62,16 @@ internal static partial class SlackEventParser
         if (type is "app_uninstalled" or "tokens_revoked")
         {
             return ParseRevocation(root, inner, type);
+        }
+
+        if (type == "app_home_opened")
+        {
+            return ParseHomeOpened(root, inner, eventId);
+        }
+
+        if (type == "member_joined_channel")
+        {
+            return ParseMemberJoined(root, inner, eventId);
         }
 
         var isDirectMessage = type == "message" && String(inner, "channel_type") == "im"
@@ -112,6 +124,55 @@ internal static partial class SlackEventParser
         }
 
         return new ParsedSlackEvent.TokensRevoked(teamId, type);
+    }
+
+    /// <summary>
+    /// The App Home's Home tab opened: a <see cref="HomeOpened"/> from the person, in their 1:1 chat with the bot (the
+    /// event's <c>channel</c>). The Messages and About tabs need nothing.
+    /// </summary>
+    private static ParsedSlackEvent ParseHomeOpened(JsonElement root, JsonElement inner, string eventId)
+    {
+        if (String(inner, "tab") != "home")
+        {
+            return new ParsedSlackEvent.Ignored($"app_home_opened on the '{String(inner, "tab")}' tab needs nothing.");
+        }
+
+        var teamId = String(root, "team_id") ?? String(inner, "team");
+        var user = String(inner, "user");
+        var channel = String(inner, "channel");
+        if (teamId is null || user is null || channel is null)
+        {
+            return new ParsedSlackEvent.Invalid("app_home_opened has no team, user or channel.");
+        }
+
+        return new ParsedSlackEvent.Event(new HomeOpened
+        {
+            DeliveryId = eventId,
+            Conversation = new ConversationRef(Platform.Slack, teamId, channel, ConversationKind.Personal, ServiceUrl: null),
+            From = new UserRef(Platform.Slack, user),
+        });
+    }
+
+    /// <summary>
+    /// Someone joined a channel: the bot itself (added to the channel, as Teams' install) → <see cref="BotInstalled"/>, so
+    /// the channel is kept as a conversation AlignBot is in; a person → <see cref="MembersAdded"/>.
+    /// </summary>
+    private static ParsedSlackEvent ParseMemberJoined(JsonElement root, JsonElement inner, string eventId)
+    {
+        var teamId = String(root, "team_id") ?? String(inner, "team");
+        var user = String(inner, "user");
+        var channel = String(inner, "channel");
+        if (teamId is null || user is null || channel is null)
+        {
+            return new ParsedSlackEvent.Invalid("member_joined_channel has no team, user or channel.");
+        }
+
+        var kind = String(inner, "channel_type") == "G" ? ConversationKind.GroupChat : ConversationKind.Channel;
+        var conversation = new ConversationRef(Platform.Slack, teamId, channel, kind, ServiceUrl: null);
+        var inviter = String(inner, "inviter") is { } invitedBy ? new UserRef(Platform.Slack, invitedBy) : null;
+        return user == BotUserId(root)
+            ? new ParsedSlackEvent.Event(new BotInstalled { DeliveryId = eventId, Conversation = conversation, From = inviter })
+            : new ParsedSlackEvent.Event(new MembersAdded([new UserRef(Platform.Slack, user)]) { DeliveryId = eventId, Conversation = conversation });
     }
 
     /// <summary>The bot's own user id: the bot authorization, else the first authed user (older payloads).</summary>

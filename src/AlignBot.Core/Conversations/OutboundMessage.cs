@@ -40,4 +40,8 @@ public sealed record OutboundMessage(
     /// <summary>A proactive 1:1 message; <paramref name="via"/> carries the tenant and service of the recipient.</summary>
     public static OutboundMessage SendToUser(ConversationRef via, UserRef recipient, MessageContent content, string? key = null) =>
         new(via, OutboundOperation.SendToUser, content, key, Recipient: recipient);
+
+    /// <summary>The recipient's home (Slack's App Home tab) shows <paramref name="content"/>'s card; <paramref name="via"/> is their 1:1 chat.</summary>
+    public static OutboundMessage PublishHome(ConversationRef via, UserRef recipient, MessageContent content) =>
+        new(via, OutboundOperation.PublishHome, content, Recipient: recipient);
 }

@@ -17,4 +17,7 @@ public enum OutboundOperation
 
     /// <summary>Open a 1:1 conversation with <see cref="OutboundMessage.Recipient"/> and post there (proactive message).</summary>
     SendToUser = 5,
+
+    /// <summary>Replace <see cref="OutboundMessage.Recipient"/>'s home view (Slack's App Home tab) with the card.</summary>
+    PublishHome = 6,
 }

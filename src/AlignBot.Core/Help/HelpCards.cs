@@ -66,11 +66,20 @@ public static class HelpCards
                     new Fact("Name", person.User.DisplayName ?? "(not shared)"),
                     new Fact("Time zone", person.TimeZone ?? "not known yet"),
                     new Fact("Language", person.Locale ?? "not known yet"),
+                    new Fact("Reached on", ReachedOn(person)),
+                    .. person.AlsoKnownAs.Select(u => new Fact($"Also on {u.Platform}", u.DisplayName ?? u.UserId)),
                 ]),
                 TextBlock.Subtle("Stand-ups and reminders use your time zone."),
             ],
         Actions = [new ExecuteAction("Show commands", HelpActions.ShowHelp)],
     };
+
+    private static string ReachedOn(Person person) =>
+        person.ReachOn is { } chosen
+            ? $"{chosen} (your choice: say 'reach me on teams' or 'reach me on slack' to change it)"
+            : person.AlsoKnownAs.Count > 0
+                ? "where you last wrote to AlignBot (say 'reach me on teams' or 'reach me on slack' to choose)"
+                : person.User.Platform.ToString();
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -18,6 +18,7 @@ public sealed class ChatRouter
     private Registration<BotInstalled>? _installed;
     private Registration<BotUninstalled>? _uninstalled;
     private Registration<MembersAdded>? _membersAdded;
+    private Registration<HomeOpened>? _homeOpened;
     private Registration<MessageReceived>? _fallback;
 
     /// <summary>The commands that exist, in registration order, as the help card lists them.</summary>
@@ -93,6 +94,14 @@ public sealed class ChatRouter
         return this;
     }
 
+    /// <summary>A person opened AlignBot's home (Slack's App Home tab).</summary>
+    public ChatRouter OnHomeOpened<THandler>(Func<THandler, HomeOpened, CancellationToken, Task<Ack>> handle)
+        where THandler : notnull
+    {
+        _homeOpened = Once(_homeOpened, "home-opened", handle);
+        return this;
+    }
+
     /// <summary>What answers text that is no command, so the bot is never silent.</summary>
     public ChatRouter OnUnknownText<THandler>(Func<THandler, MessageReceived, CancellationToken, Task<Ack>> handle)
         where THandler : notnull
@@ -138,6 +147,7 @@ public sealed class ChatRouter
             BotInstalled installed when _installed is not null => _installed.Invoke(services, installed, cancellationToken),
             BotUninstalled uninstalled when _uninstalled is not null => _uninstalled.Invoke(services, uninstalled, cancellationToken),
             MembersAdded added when _membersAdded is not null => _membersAdded.Invoke(services, added, cancellationToken),
+            HomeOpened opened when _homeOpened is not null => _homeOpened.Invoke(services, opened, cancellationToken),
             _ => Task.FromResult(Ack.Nothing),
         };
 

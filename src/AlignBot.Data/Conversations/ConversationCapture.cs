@@ -10,8 +10,17 @@ namespace AlignBot.Data.Conversations;
 /// refreshed on every event, removed on uninstall) and the people it has met, with their locale and time zone.
 /// Works inside the caller's unit of work.
 /// </summary>
-internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clock)
+internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks links, TimeProvider clock)
 {
+    /// <summary>
+    /// The member id (AAD object id) of the person the last captured event came from, when the platform does not say
+    /// it but a link does (a Slack user linked to a member): features then see one member on every platform.
+    /// </summary>
+    public string? LinkedMemberId { get; private set; }
+
+    /// <summary>The stored name of the person the last captured event came from (a linked member's name on Slack).</summary>
+    public string? DisplayName { get; private set; }
+
     /// <returns>The directory object id of a person met for the first time (or whose id just became known), else null.</returns>
     public async Task<string?> CaptureAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {
@@ -68,11 +77,19 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         var newDirectoryId = from.AadObjectId is { } aad && person.AadObjectId != aad ? aad : null;
         person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
         person.DisplayName = from.DisplayName ?? person.DisplayName;
+        person.Email = from.Email ?? person.Email;
         person.Locale = chatEvent.Locale ?? person.Locale;
         if (chatEvent.TimeZone is { } clientZone && person.TimeZoneSource <= AvailabilitySource.Client)
         {
             person.TimeZone = clientZone;
             person.TimeZoneSource = AvailabilitySource.Client;
+        }
+
+        if (from.AadObjectId is null)
+        {
+            var wasLinked = person.AadObjectId is not null;
+            LinkedMemberId = await links.ApplyAsync(person, cancellationToken);
+            newDirectoryId ??= !wasLinked ? LinkedMemberId : null;
         }
 
         person.ServiceUrl = reference.ServiceUrl ?? person.ServiceUrl;
@@ -82,6 +99,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, TimeProvider clo
         }
 
         person.LastSeenAt = now;
+        DisplayName = person.DisplayName;
         return newDirectoryId;
     }
 

@@ -78,6 +78,7 @@ internal sealed class OrganizationStore(AlignBotDbContext db, RosterReader roste
         person.TenantId = person.TenantId.Length > 0 ? person.TenantId : home.TenantId;
         person.AadObjectId ??= user.AadObjectId;
         person.DisplayName ??= user.DisplayName;
+        person.Email ??= user.Email;
         person.ServiceUrl ??= home.ServiceUrl;
     }
 

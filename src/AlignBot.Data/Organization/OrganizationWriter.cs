@@ -46,6 +46,7 @@ internal sealed class OrganizationWriter(AlignBotDbContext db, IStandupStore sta
 
                 member.DisplayName = displayName;
                 member.Role = role;
+                member.Email = spec.Emails.GetValueOrDefault(memberId);
             }
 
             var holidays = spec.Holidays.GroupBy(h => h.Date).ToDictionary(g => g.Key, g => g.First().Name);

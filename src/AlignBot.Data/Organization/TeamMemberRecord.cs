@@ -14,4 +14,7 @@ internal sealed class TeamMemberRecord
     public string? DisplayName { get; set; }
 
     public TeamRole Role { get; set; }
+
+    /// <summary>The member's email from configuration: a person whose platform verifies the same email is this member.</summary>
+    public string? Email { get; set; }
 }

@@ -13,4 +13,8 @@ public sealed record TeamSpec(
     TimeOnly WorkStart,
     TimeOnly WorkEnd,
     IReadOnlyList<(string MemberId, string? DisplayName, TeamRole Role)> Members,
-    IReadOnlyList<(DateOnly Date, string? Name)> Holidays);
+    IReadOnlyList<(DateOnly Date, string? Name)> Holidays)
+{
+    /// <summary>Members' emails from configuration, by member id.</summary>
+    public IReadOnlyDictionary<string, string> Emails { get; init; } = new Dictionary<string, string>();
+}

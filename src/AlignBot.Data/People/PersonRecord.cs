@@ -38,6 +38,15 @@ internal sealed class PersonRecord
 
     public string? PersonalConversationId { get; set; }
 
+    /// <summary>The email the platform verified for the person (Slack's <c>users.info</c>); never a display name.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>When the platform was last asked for the person's email, so it is asked once, not on every message.</summary>
+    public DateTimeOffset? EmailCheckedAt { get; set; }
+
+    /// <summary>Where the member wants AlignBot to reach them (the same on each of their platform identities); null: where they last talked to it.</summary>
+    public Platform? ReachOn { get; set; }
+
     public string? ServiceUrl { get; set; }
 
     public DateTimeOffset FirstSeenAt { get; set; }
@@ -50,5 +59,5 @@ internal sealed class PersonRecord
             : new(new UserRef(Platform, UserId, AadObjectId, DisplayName), AadObjectId, TimeZone, TimeZoneSource, OutOfOfficeFrom, OutOfOfficeUntil, OutOfOfficeSource);
 
     public Person ToPerson() =>
-        new(new UserRef(Platform, UserId, AadObjectId, DisplayName), TenantId, Locale, TimeZone, PersonalConversationId, FirstSeenAt, LastSeenAt);
+        new(new UserRef(Platform, UserId, AadObjectId, DisplayName), TenantId, Locale, TimeZone, PersonalConversationId, FirstSeenAt, LastSeenAt) { Email = Email, ReachOn = ReachOn };
 }

@@ -3,6 +3,7 @@ using AlignBot.Core.Routing;
 using AlignBot.Data;
 using AlignBot.Data.Conversations;
 using AlignBot.Data.Outbox;
+using AlignBot.Host.Home;
 using AlignBot.Host.Integrations.Graph;
 using AlignBot.Host.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace AlignBot.Host.Conversations;
 /// <summary>
 /// The one path every inbound event takes, whatever the platform: in one database transaction it records the
 /// delivery id (a retry does nothing twice), refreshes the stored conversation and person, runs the handler the
-/// router picks, and writes the handler's messages to the outbox. Then it wakes the dispatcher, and asks for the
-/// mailbox settings of a person it has just met.
+/// router picks, and writes the handler's messages to the outbox (with a fresh App Home for a Slack person they reach).
+/// Then it wakes the dispatcher, and asks for the mailbox settings of a person it has just met.
 /// </summary>
 internal sealed class InboundPipeline(
     AlignBotDbContext db,
@@ -25,6 +26,7 @@ internal sealed class InboundPipeline(
     IServiceProvider services,
     OutboxSignal signal,
     MailboxSyncTrigger mailboxSync,
+    HomeRefresh homes,
     ILogger<InboundPipeline> logger)
 {
     public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
@@ -45,9 +47,17 @@ internal sealed class InboundPipeline(
         }
 
         var metFirst = await capture.CaptureAsync(chatEvent, cancellationToken);
+        if (chatEvent.From is { AadObjectId: null } sender && capture.LinkedMemberId is { } memberId)
+        {
+            // A Slack user linked to a member is that member, under the member's name until Slack gives theirs.
+            chatEvent = chatEvent with { From = sender with { AadObjectId = memberId, DisplayName = sender.DisplayName ?? capture.DisplayName } };
+        }
+
         await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
-        var written = await outbox.AddAsync(Outbound(chatEvent, ack), cancellationToken);
+        var outbound = Outbound(chatEvent, ack).ToList();
+        var written = await outbox.AddAsync(outbound, cancellationToken);
+        written += await outbox.AddAsync(await homes.AfterAsync(outbound, cancellationToken), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -40,6 +40,16 @@ internal sealed class OrganizationOptionsValidator : IValidateOptions<Organizati
                 {
                     errors.Add($"{key}: member {m} has no Id (their AAD object id).");
                 }
+
+                if (member.Email is { Length: > 0 } email && !LooksLikeEmail(email))
+                {
+                    errors.Add($"{key}: member {m} ({member.Id}) has Email '{email}', which is not an email address.");
+                }
+
+                if (member.SlackUserId is { Length: > 0 } slackId && !LooksLikeSlackUserId(slackId))
+                {
+                    errors.Add($"{key}: member {m} ({member.Id}) has SlackUserId '{slackId}', which is not a Slack user id (U… or W…).");
+                }
             }
 
             var standupNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -81,6 +91,22 @@ internal sealed class OrganizationOptionsValidator : IValidateOptions<Organizati
             }
         }
 
+        // One email or Slack user is one member: the same one on two members would link a person to either.
+        foreach (var (what, values) in new[] { ("Email", options.Teams.SelectMany(t => t.Leads.Concat(t.Members)).Select(m => (m.Id, Value: m.Email))), ("SlackUserId", options.Teams.SelectMany(t => t.Leads.Concat(t.Members)).Select(m => (m.Id, Value: m.SlackUserId))) })
+        {
+            foreach (var shared in values.Where(v => v.Value is { Length: > 0 }).GroupBy(v => v.Value!.Trim(), StringComparer.OrdinalIgnoreCase) // filtered non-empty
+                .Where(g => g.Select(v => v.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1))
+            {
+                errors.Add($"{OrganizationOptions.Section}: {what} '{shared.Key}' is given to more than one member ({string.Join(", ", shared.Select(v => v.Id).Distinct(StringComparer.OrdinalIgnoreCase))}).");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    internal static bool LooksLikeEmail(string text) =>
+        text.Length <= 320 && text.IndexOf('@') is var at && at > 0 && at < text.Length - 1 && !text.Any(char.IsWhiteSpace) && text.IndexOf('@', at + 1) < 0;
+
+    internal static bool LooksLikeSlackUserId(string text) =>
+        text.Length is >= 3 and <= 32 && text[0] is 'U' or 'W' && text.All(char.IsAsciiLetterOrDigit) && text.All(c => !char.IsAsciiLetterLower(c));
 }

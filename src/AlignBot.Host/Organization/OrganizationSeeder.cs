@@ -4,6 +4,7 @@ using AlignBot.Core.Availability;
 using AlignBot.Core.Organization;
 using AlignBot.Core.Standups;
 using AlignBot.Data.Organization;
+using AlignBot.Data.People;
 using Microsoft.Extensions.Options;
 
 namespace AlignBot.Host.Organization;
@@ -14,6 +15,7 @@ namespace AlignBot.Host.Organization;
 /// </summary>
 internal sealed class OrganizationSeeder(
     OrganizationWriter writer,
+    PeopleLinks links,
     IOptions<OrganizationOptions> options,
     IHostEnvironment environment,
     IHttpClientFactory http,
@@ -38,7 +40,12 @@ internal sealed class OrganizationSeeder(
                 team.WorkStart,
                 team.WorkEnd,
                 [.. team.Leads.Select(m => (m.Id, m.Name, TeamRole.Lead)), .. team.Members.Where(m => team.Leads.All(l => !string.Equals(l.Id, m.Id, StringComparison.OrdinalIgnoreCase))).Select(m => (m.Id, m.Name, TeamRole.Member))],
-                team.HolidaysIcs is { Length: > 0 } ics ? await ReadHolidaysAsync(ics, $"{key}:HolidaysIcs", cancellationToken) : []));
+                team.HolidaysIcs is { Length: > 0 } ics ? await ReadHolidaysAsync(ics, $"{key}:HolidaysIcs", cancellationToken) : [])
+            {
+                Emails = team.Leads.Concat(team.Members).Where(m => m.Email is { Length: > 0 })
+                    .GroupBy(m => m.Id, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.First().Email!.Trim(), StringComparer.OrdinalIgnoreCase), // filtered non-empty above
+            });
             for (var s = 0; s < team.Standups.Count; s++)
             {
                 standups.Add(ToDefinition(team, team.Standups[s]));
@@ -46,6 +53,12 @@ internal sealed class OrganizationSeeder(
         }
 
         await writer.ApplyAsync(teams, standups, cancellationToken);
+        await links.ApplyConfiguredAsync(
+            [.. organization.Teams.SelectMany(t => t.Leads.Concat(t.Members))
+                .Where(m => m.SlackUserId is { Length: > 0 })
+                .Select(m => (m.Id, m.SlackUserId!.Trim()))  // filtered non-empty above
+                .Distinct()],
+            cancellationToken);
     }
 
     /// <summary>A stand-up's id is derived from its team and name, so applying the configuration again finds the same one.</summary>

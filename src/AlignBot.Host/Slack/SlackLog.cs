@@ -28,4 +28,13 @@ internal static partial class SlackLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored bot token of Slack workspace {TeamId} can't be decrypted (Data Protection keys lost?): it must install AlignBot again")]
     public static partial void TokenUnreadable(ILogger logger, string teamId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} linked to member {MemberId} by verified email")]
+    public static partial void LinkedByEmail(ILogger logger, string userId, string memberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} not linked by email: {Reason}")]
+    public static partial void NotLinkedByEmail(ILogger logger, string userId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack user {UserId} could not be linked by email this time")]
+    public static partial void EmailLinkFailed(ILogger logger, Exception exception, string userId);
 }

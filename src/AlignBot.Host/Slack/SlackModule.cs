@@ -37,6 +37,8 @@ internal static class SlackModule
             services.AddSingleton(sp => new SlackRequestVerifier(slack.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
         }
 
+        services.AddSingleton<SlackPeopleLinking>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackPeopleLinking>());
         if (slack.Sends || slack.UsesSocketMode || slack.InstallsByOAuth)
         {
             // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here.

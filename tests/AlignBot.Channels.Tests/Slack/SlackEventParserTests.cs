@@ -64,6 +64,59 @@ public sealed class SlackEventParserTests
     }
 
     [Fact]
+    public void Parse_AppHomeOpenedOnTheHomeTab_IsHomeOpenedInThePersonsDirectMessage()
+    {
+        var parsed = Parse("event_callback.app_home_opened.json", json => json["event"]!["tab"] = "home");
+
+        var opened = Assert.IsType<HomeOpened>(Assert.IsType<ParsedSlackEvent.Event>(parsed).ChatEvent);
+        Assert.Equal("Ev111", opened.DeliveryId);
+        Assert.Equal(new ConversationRef(Platform.Slack, "T111", "D111", ConversationKind.Personal, null), opened.Conversation);
+        Assert.Equal(new UserRef(Platform.Slack, "W111"), opened.From);
+    }
+
+    [Fact]
+    public void Parse_AppHomeOpenedWithoutChannel_IsInvalid()
+    {
+        var parsed = Parse("event_callback.app_home_opened.json", json =>
+        {
+            json["event"]!["tab"] = "home";
+            json["event"]!.AsObject().Remove("channel");
+        });
+
+        Assert.IsType<ParsedSlackEvent.Invalid>(parsed);
+    }
+
+    [Fact]
+    public void Parse_MemberJoinedChannelIsTheBot_IsBotInstalledInTheChannel()
+    {
+        var parsed = Parse("event_callback.app_mention.json", json =>
+        {
+            json.Remove("authed_users");
+            json["authorizations"] = new JsonArray(new JsonObject { ["user_id"] = "UBOT", ["is_bot"] = true });
+            json["event"] = new JsonObject { ["type"] = "member_joined_channel", ["user"] = "UBOT", ["channel"] = "C0SALES", ["channel_type"] = "C", ["team"] = "T111", ["inviter"] = "U0LEAD" };
+        });
+
+        var installed = Assert.IsType<BotInstalled>(Assert.IsType<ParsedSlackEvent.Event>(parsed).ChatEvent);
+        Assert.Equal(new ConversationRef(Platform.Slack, "T111", "C0SALES", ConversationKind.Channel, null), installed.Conversation);
+        Assert.Equal(new UserRef(Platform.Slack, "U0LEAD"), installed.From);
+    }
+
+    [Fact]
+    public void Parse_MemberJoinedChannelIsAPerson_IsMembersAdded()
+    {
+        var parsed = Parse("event_callback.app_mention.json", json =>
+        {
+            json.Remove("authed_users");
+            json["authorizations"] = new JsonArray(new JsonObject { ["user_id"] = "UBOT", ["is_bot"] = true });
+            json["event"] = new JsonObject { ["type"] = "member_joined_channel", ["user"] = "U0NEW", ["channel"] = "C0SALES", ["channel_type"] = "C", ["team"] = "T111" };
+        });
+
+        var added = Assert.IsType<MembersAdded>(Assert.IsType<ParsedSlackEvent.Event>(parsed).ChatEvent);
+        Assert.Equal([new UserRef(Platform.Slack, "U0NEW")], added.Members);
+        Assert.Null(added.From);
+    }
+
+    [Fact]
     public void Parse_AppMentionOfBotFromAuthorizations_StripsOnlyTheBot()
     {
         var message = Message("event_callback.app_mention.json", json =>

@@ -32,6 +32,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The members GET .../pagedmembers lists, page by page (the continuation token is the next index).</summary>
     public List<(string Id, string Name, string AadObjectId)> Members { get; } = [];
 
+    /// <summary>The account email the member list gives for a member id (as Teams' <c>email</c>), if any.</summary>
+    public Dictionary<string, string> Emails { get; } = [];
+
     public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken)
     {
         var app = LoopbackServer.Create();
@@ -120,7 +123,7 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             var pageSize = int.Parse(http.Request.Query["pageSize"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
             var from = int.TryParse(http.Request.Query["continuationToken"].ToString(), out var token) ? token : 0;
-            var page = Members.Skip(from).Take(pageSize).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId }).ToList();
+            var page = Members.Skip(from).Take(pageSize).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId, email = Emails.GetValueOrDefault(m.Id) }).ToList();
             var next = from + page.Count < Members.Count ? (from + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             await http.Response.WriteAsJsonAsync(new { continuationToken = next, members = page }, http.RequestAborted);
             return;
@@ -129,7 +132,7 @@ public sealed class FakeConnector : IAsyncDisposable
         if (request.Method == "GET" && request.Path.Contains("/members/", StringComparison.Ordinal))
         {
             var memberId = request.Path[(request.Path.LastIndexOf("/members/", StringComparison.Ordinal) + "/members/".Length)..];
-            var known = Members.Where(m => m.Id == memberId).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId }).FirstOrDefault();
+            var known = Members.Where(m => m.Id == memberId).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId, email = Emails.GetValueOrDefault(m.Id) }).FirstOrDefault();
             http.Response.StatusCode = known is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             await http.Response.WriteAsJsonAsync((object?)known ?? new { error = new { code = "MemberNotFoundInConversation" } }, http.RequestAborted);
             return;

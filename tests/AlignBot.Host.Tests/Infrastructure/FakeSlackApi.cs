@@ -10,8 +10,9 @@ namespace AlignBot.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The Slack Web API on loopback, on real HTTP: records every call and answers <c>chat.postMessage</c> as Slack does,
-/// <c>{"ok":true,"channel":...,"ts":...}</c>, or with the errors a test queues; other methods as a test says
-/// (<see cref="Answer"/>). A form-encoded body (OAuth) is recorded as a JSON object of its fields.
+/// <c>{"ok":true,"channel":...,"ts":...}</c>, <c>chat.update</c> and <c>views.publish</c> with ok, <c>users.info</c>
+/// from <see cref="Users"/> (<c>user_not_found</c> for anyone else), or with the errors a test queues; any method as a
+/// test says (<see cref="Answer"/>, which comes first). A form-encoded body (OAuth) is recorded as a JSON object of its fields.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -38,6 +39,35 @@ public sealed class FakeSlackApi : IAsyncDisposable
         app.MapPost("/api/{method}", api.HandleAsync);
         api.BaseUrl = await LoopbackServer.StartAsync(app, cancellationToken) + "/api/";
         return api;
+    }
+
+    /// <summary>The people <c>users.info</c> knows: Slack user id → their verified email (null: Slack shares none).</summary>
+    public ConcurrentDictionary<string, string?> Users { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The calls of one Web API method, in order.</summary>
+    public IReadOnlyList<SlackApiRequest> CallsOf(string method) => [.. _requests.Where(r => r.Method == method)];
+
+    /// <summary>Waits until a call matching <paramref name="match"/> arrived; fails after a generous timeout.</summary>
+    public async Task<SlackApiRequest> WaitForAsync(Func<SlackApiRequest, bool> match, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (_requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"No matching Slack API call among {_requests.Count}: {string.Join(", ", _requests.Select(r => r.Method))}.");
+            }
+        }
     }
 
     /// <summary>The next call gets <c>{"ok":false,"error":...}</c> with this status (and Retry-After); queue several for several.</summary>
@@ -93,9 +123,31 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
 
-        if (_answers.TryGetValue(method, out var answer))
+        if (_answers.TryGetValue(method, out var answerOf))
         {
-            await http.Response.WriteAsJsonAsync(answer(request), http.RequestAborted);
+            await http.Response.WriteAsJsonAsync(answerOf(request), http.RequestAborted);
+            return;
+        }
+
+        if (method == "users.info")
+        {
+            var userId = (string?)request.Body?["user"] ?? "";
+            object answer = Users.TryGetValue(userId, out var email)
+                ? new { ok = true, user = new { id = userId, is_bot = false, deleted = false, profile = email is null ? (object)new { real_name = userId } : new { real_name = userId, email } } }
+                : new { ok = false, error = "user_not_found" };
+            await http.Response.WriteAsJsonAsync(answer, http.RequestAborted);
+            return;
+        }
+
+        if (method == "views.publish")
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = true, view = new { id = "V" + Interlocked.Increment(ref _nextTs), type = "home" } }, http.RequestAborted);
+            return;
+        }
+
+        if (method == "chat.update")
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = true, channel = (string?)request.Body?["channel"], ts = (string?)request.Body?["ts"] }, http.RequestAborted);
             return;
         }
 

@@ -481,6 +481,10 @@ namespace AlignBot.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -619,6 +623,47 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("AlignBot.Data.People.PersonLinkRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Platform", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("person_links", (string)null);
+                });
+
             modelBuilder.Entity("AlignBot.Data.People.PersonRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -634,6 +679,13 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset?>("EmailCheckedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
@@ -661,6 +713,9 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.Property<int>("Platform")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReachOn")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ServiceUrl")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -685,6 +740,8 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AadObjectId");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("Platform", "UserId")
                         .IsUnique();

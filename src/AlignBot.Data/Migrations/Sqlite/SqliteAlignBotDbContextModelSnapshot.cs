@@ -468,6 +468,10 @@ namespace AlignBot.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -604,6 +608,45 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("AlignBot.Data.People.PersonLinkRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Platform", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("person_links", (string)null);
+                });
+
             modelBuilder.Entity("AlignBot.Data.People.PersonRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -617,6 +660,13 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailCheckedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
@@ -644,6 +694,9 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.Property<int>("Platform")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReachOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ServiceUrl")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -668,6 +721,8 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AadObjectId");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("Platform", "UserId")
                         .IsUnique();

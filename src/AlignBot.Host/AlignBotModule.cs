@@ -56,6 +56,7 @@ internal static class AlignBotModule
         services.AddSingleton(router);
         services.AddScoped<HelpHandlers>();
         services.AddScoped<InboundPipeline>();
+        services.AddSingleton<AlignBot.Core.Organization.IConversationMembers, ConversationMembersByPlatform>();
         return services;
     }
 

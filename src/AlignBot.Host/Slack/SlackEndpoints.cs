@@ -10,7 +10,8 @@ namespace AlignBot.Host.Slack;
 /// secret before anything is read from it: a missing, wrong or stale signature gets a bare 401 and changes nothing.
 /// <c>url_verification</c> is answered with its challenge; a handled event goes through the same pipeline as Teams
 /// (a Slack retry, <c>X-Slack-Retry-Num</c>, carries the same <c>event_id</c> and is dropped there as a duplicate),
-/// and is acknowledged with 200 as soon as its replies are in the outbox: sending them happens after the ack.
+/// and is acknowledged with 200 as soon as its replies are in the outbox: sending them happens after the ack, and so does
+/// reading the person's Slack profile (name, time zone, locale) the first time AlignBot meets them.
 /// </summary>
 internal static class SlackEndpoints
 {
@@ -27,7 +28,7 @@ internal static class SlackEndpoints
         endpoints.MapPost("/slack/events", HandleEventsAsync).DisableAntiforgery();
     }
 
-    internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, ILoggerFactory loggers, IServiceProvider services, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("AlignBot.Slack");
         var body = await ReadBodyAsync(http.Request, cancellationToken);
@@ -60,6 +61,7 @@ internal static class SlackEndpoints
                 }
 
                 await pipeline.ProcessAsync(parsed.ChatEvent, cancellationToken);
+                services.GetService<SlackPeopleSync>()?.Request(parsed.ChatEvent); // read after the ack, never before it
                 return Results.Ok();
             default:
                 return Results.Ok();

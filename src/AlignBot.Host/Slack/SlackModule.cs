@@ -1,12 +1,15 @@
 using AlignBot.Channels.Slack;
 using AlignBot.Channels.Slack.Api;
 using AlignBot.Core.Conversations;
+using AlignBot.Core.Organization;
 
 namespace AlignBot.Host.Slack;
 
 /// <summary>
 /// Wires the Slack channel from <c>AlignBot:Slack</c>: the request verifier when a signing secret is set (and with it
-/// <c>POST /slack/events</c>), the Web API client and the sender when a bot token is set. Neither set: no Slack at all.
+/// <c>POST /slack/events</c>), and when a bot token is set: the Web API client (paced by the outbox's
+/// <see cref="Outbox.SendLimiter"/>, held for a workspace whose token Slack refused), the sender, the roster of a channel,
+/// the profile reader, <c>auth.test</c> at start and Slack's line in <c>/healthz</c>. Neither set: no Slack at all.
 /// </summary>
 internal static class SlackModule
 {
@@ -30,12 +33,21 @@ internal static class SlackModule
             services.AddHttpClient(WebApiClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-            services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken!)); // checked non-empty by Sends
+            services.AddSingleton<ISlackTokens, SlackTokensFromOptions>();
+            services.AddSingleton<SlackWorkspaceAuth>();
             services.AddSingleton(sp => new SlackWebApiClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebApiClientName),
                 new Uri(slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/"),
-                sp.GetRequiredService<ISlackTokens>()));
+                sp.GetRequiredService<ISlackTokens>(),
+                sp.GetRequiredService<Outbox.SendLimiter>(),
+                sp.GetRequiredService<SlackWorkspaceAuth>()));
             services.AddSingleton<IPlatformSender>(sp => new SlackSender(sp.GetRequiredService<SlackWebApiClient>(), sp.GetRequiredService<ISendPacer>()));
+            services.AddKeyedSingleton<IConversationMembers>(Platform.Slack, (sp, _) => new SlackConversationMembers(sp.GetRequiredService<SlackWebApiClient>()));
+            services.AddSingleton<SlackPeopleSync>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackPeopleSync>());
+            services.AddSingleton<SlackStartupCheck>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackStartupCheck>());
+            services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack");
         }
 
         return services;

@@ -77,8 +77,19 @@ internal static class SlackBench
         Console.WriteLine($"  calls                       {string.Join(", ", slack.Calls.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}");
         Console.WriteLine($"  answered 429                {slack.Throttled:N0}");
         Console.WriteLine($"  achieved                    {rate:F2} messages/s");
-        Console.WriteLine($"  ceiling                     {ceiling:F2} messages/s ({(open ? "conversations.open: 50 a minute per workspace" : $"chat.postMessage: {workspacePerSecond} a second per workspace, 1 a second per channel")})");
-        Console.WriteLine($"  fraction of ceiling         {100.0 * rate / ceiling:F1} %");
+        if (open)
+        {
+            // A minute's window lets the first 50 go at once: the ceiling is the shortest time N opens can take, not a rate.
+            var fastest = 60.0 * ((people - 1) / 50);
+            Console.WriteLine($"  ceiling                     {people:N0} opens take at least {fastest:F0} s (conversations.open: 50 a minute per workspace, the first 50 at once)");
+            Console.WriteLine($"  fraction of ceiling         {100.0 * fastest / span:F1} % (shortest possible time / time taken)");
+        }
+        else
+        {
+            Console.WriteLine($"  ceiling                     {ceiling:F2} messages/s (chat.postMessage: {workspacePerSecond} a second per workspace, 1 a second per channel)");
+            Console.WriteLine($"  fraction of ceiling         {100.0 * rate / ceiling:F1} %");
+        }
+
         Console.WriteLine($"  lost                        {people - delivered:N0}");
         Console.WriteLine($"  duplicated                  {duplicated:N0}");
         Console.WriteLine($"  load average at the end     {LoadAverage()}");
@@ -95,6 +106,26 @@ internal static class SlackBench
         await using var _ = app;
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
 
+        // Warm-up, not measured: the first events of a fresh host pay for compiling its code paths, which Slack would
+        // see once per deployment, not per event.
+        const int warmUp = 200;
+        var warmed = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var n = Interlocked.Increment(ref warmed); n <= warmUp; n = Interlocked.Increment(ref warmed))
+            {
+                using var request = Signed(Event(1_000_000 + n));
+                using var response = await http.SendAsync(request, cancellationToken);
+                response.EnsureSuccessStatusCode();
+            }
+        }));
+        var warmDeadline = Stopwatch.StartNew();
+        while (Posts(slack) < warmUp && warmDeadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        var warmPosts = Posts(slack);
         var latencies = new List<double>[concurrency];
         var sent = 0;
         var watch = Stopwatch.StartNew();
@@ -114,17 +145,17 @@ internal static class SlackBench
         await Task.WhenAll(workers);
         var elapsed = watch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
-        while (Posts(slack) < all.Count && watch.Elapsed.TotalSeconds < elapsed + 60)
+        while (Posts(slack) - warmPosts < all.Count && watch.Elapsed.TotalSeconds < elapsed + 60)
         {
             await Task.Delay(100, cancellationToken);
         }
 
-        Console.WriteLine($"slack inbound: {concurrency} concurrent clients for {seconds} s, signed POST /slack/events, DMs from 2,000 people, SQLite");
+        Console.WriteLine($"slack inbound: {concurrency} concurrent clients for {seconds} s after {warmUp} warm-up events, signed POST /slack/events, DMs from 2,000 people, SQLite");
         Console.WriteLine($"  events                      {all.Count:N0} ({all.Count / elapsed:F0} events/s)");
         Console.WriteLine($"  ack time p50 / p99 / max    {Percentile(all, 0.50):F1} ms / {Percentile(all, 0.99):F1} ms / {all.LastOrDefault():F1} ms (Slack retries after 3,000 ms)");
-        Console.WriteLine($"  replies received            {Posts(slack):N0} (one per event expected)");
+        Console.WriteLine($"  replies received            {Posts(slack) - warmPosts:N0} (one per event expected)");
         Console.WriteLine($"  load average at the end     {LoadAverage()} (the machine's other work shares its cores)");
-        return Posts(slack) == all.Count && Percentile(all, 0.99) < 3000;
+        return Posts(slack) - warmPosts == all.Count && Percentile(all, 0.99) < 3000;
     }
 
     private static Dictionary<string, string?> Settings(FakeSlackService slack, int workspacePerSecond) => new()

@@ -5,7 +5,7 @@ namespace AlignBot.Channels.Slack.Api;
 /// Tier 4: 100+); <see cref="PostMessage"/> is <c>chat.postMessage</c>'s "special" tier: about one message a second per
 /// channel, with a workspace-wide limit above that.
 /// </summary>
-public enum SlackMethodTier
+internal enum SlackMethodTier
 {
     Tier2 = 2,
     Tier3 = 3,
@@ -14,7 +14,7 @@ public enum SlackMethodTier
 }
 
 /// <summary>The tier of each method AlignBot calls, as Slack's method pages list them.</summary>
-public static class SlackMethodTiers
+internal static class SlackMethodTiers
 {
     private static readonly Dictionary<string, SlackMethodTier> Tiers = new(StringComparer.Ordinal)
     {

@@ -35,8 +35,9 @@ internal sealed class SlackStartupCheck(SlackWebApiClient api, ILogger<SlackStar
                 }
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            // Whatever went wrong, the host goes on: a failed check must not stop Teams or the rest of AlignBot.
             Problem = "Slack could not be reached";
             SlackLog.TokenNotChecked(logger, ex.Message);
         }

@@ -274,6 +274,37 @@ public sealed class SlackOutboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_ConfiguredTokenRevoked_OneClearErrorAndTheHostServesDegraded()
+    {
+        await using var slack = await FakeSlackApi.StartAsync(Token);
+        slack.Revoke("xoxb-dead-token");
+        var logs = new LogCollector();
+        await using var factory = new AlignBotFactory(AlignBotFactory.NewDatabasePath(), new FakeTimeProvider(AlignBotFactory.DefaultStart), new Dictionary<string, string?>
+        {
+            ["AlignBot:Slack:SigningSecret"] = SigningSecret,
+            ["AlignBot:Slack:BotToken"] = "xoxb-dead-token",
+            ["AlignBot:Slack:ApiBaseUrl"] = slack.BaseUrl,
+        }, services => services.AddSingleton<ILoggerProvider>(logs));
+        using var client = factory.CreateClient();
+
+        await slack.WaitForCallsAsync("auth.test", 1, Token);
+        HttpResponseMessage? response = null;
+        JsonNode? check = null;
+        for (var tries = 0; tries < 200 && (string?)check?["status"] != "Degraded"; tries++)
+        {
+            response = await client.GetAsync("/healthz", Token);
+            check = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))?["checks"]?["slack"];
+            await Task.Delay(20, Token);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response?.StatusCode); // degraded, not down: Teams and the rest go on
+        Assert.Equal("Degraded", (string?)check?["status"]);
+        var error = Assert.Single(logs.Errors);
+        Assert.Contains("token_revoked", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("xoxb-dead-token", error, StringComparison.Ordinal); // the token itself is never logged
+    }
+
+    [Fact]
     public async Task Health_TokenWorks_NamesTheWorkspace()
     {
         JsonNode? slack = null;

@@ -23,6 +23,7 @@ public static class SlackScopes
         ["conversations.info"] = ["channels:read", "groups:read", "im:read", "mpim:read"],
         ["conversations.members"] = ["channels:read", "groups:read", "im:read", "mpim:read"],
         ["users.info"] = ["users:read", "users:read.email"],
+        ["users.lookupByEmail"] = ["users:read.email"],
         ["views.open"] = [],
         ["views.update"] = [],
         ["views.push"] = [],

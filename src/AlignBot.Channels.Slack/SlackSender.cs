@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using AlignBot.Channels.Slack.Api;
@@ -11,28 +12,40 @@ namespace AlignBot.Channels.Slack;
 /// text (or the card's fallback) as the notification text. A reply goes into the thread of the message it answers
 /// (<c>thread_ts</c>), except in a direct message, where the answer reads best as the next message. Results are
 /// classified for the dispatcher: rate limited (429 or <c>ratelimited</c>) → throttled with Retry-After; the channel or
-/// person gone → recipient gone; a bad or revoked token → failed for good; a 5xx or a network failure → failed, retryable.
-/// A card changed in place goes out with <c>chat.update</c>, a person's home with <c>views.publish</c>. Not built yet on
-/// Slack: deleting a message (<c>chat.delete</c>) and a proactive 1:1 (<c>conversations.open</c>).
+/// person gone → recipient gone; a bad or revoked token → held (the workspace's messages wait for a new token); a 5xx
+/// or a network failure → failed, retryable. A proactive 1:1 opens the direct message with the person
+/// (<c>conversations.open</c>, remembered afterwards) and posts there; the direct message's id comes back with the
+/// result, so later updates go to it. A card changed in place goes out with <c>chat.update</c>, a person's home with
+/// <c>views.publish</c>. Not built yet on Slack: deleting a message (<c>chat.delete</c>).
 /// </summary>
 internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPlatformSender
 {
+    /// <summary>How long a held message waits before its workspace's token is looked at again.</summary>
+    internal static readonly TimeSpan HeldRecheck = TimeSpan.FromMinutes(1);
+
+    /// <summary>The direct message opened with each person (workspace, user): it never changes, so it is opened once.</summary>
+    private readonly ConcurrentDictionary<(string TeamId, string UserId), string> _directMessages = new();
+
     private static readonly HashSet<string> GoneErrors = new(StringComparer.Ordinal)
     {
         "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
     };
-
-    private static readonly HashSet<string> AuthErrors = new(StringComparer.Ordinal) { "invalid_auth", "token_revoked", "not_authed", "token_expired" };
 
     public Platform Platform => Platform.Slack;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, string? targetActivityId, CancellationToken cancellationToken)
     {
         string? threadTs = null;
+        UserRef? recipient = null;
         switch (message.Operation)
         {
             case OutboundOperation.Send:
                 break;
+            case OutboundOperation.SendToUser when message.Recipient is { } person:
+                recipient = person;
+                break;
+            case OutboundOperation.SendToUser:
+                return new SendResult.Failed("A proactive 1:1 message needs a recipient.", Retryable: false);
             case OutboundOperation.Reply when (message.ReplyToActivityId ?? targetActivityId) is { } parent:
                 threadTs = message.To.Kind == ConversationKind.Personal ? null : parent;
                 break;
@@ -52,7 +65,20 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
         try
         {
             await pacer.WaitTurnAsync(message, cancellationToken);
-            return Classify(await api.PostMessageAsync(message.To.TenantId, message.To.ConversationId, text, blocks, threadTs, cancellationToken));
+            var channel = message.To.ConversationId;
+            if (recipient is not null)
+            {
+                var opened = await OpenDirectMessageAsync(message.To.TenantId, recipient.UserId, cancellationToken);
+                if (opened.Value is null)
+                {
+                    return Classify(opened.Response);
+                }
+
+                channel = opened.Value;
+            }
+
+            var result = Classify(await api.PostMessageAsync(message.To.TenantId, channel, text, blocks, threadTs, cancellationToken));
+            return result is SendResult.Sent sent && recipient is not null ? sent with { ConversationId = channel } : result;
         }
         catch (HttpRequestException ex)
         {
@@ -106,6 +132,22 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
         }
     }
 
+    private async Task<SlackResult<string>> OpenDirectMessageAsync(string teamId, string userId, CancellationToken cancellationToken)
+    {
+        if (_directMessages.TryGetValue((teamId, userId), out var known))
+        {
+            return new SlackResult<string>(new SlackApiResponse(HttpStatusCode.OK, true, null, null, known, null), known);
+        }
+
+        var opened = await api.OpenDirectMessageAsync(teamId, userId, cancellationToken);
+        if (opened.Value is { } channel)
+        {
+            _directMessages[(teamId, userId)] = channel;
+        }
+
+        return opened;
+    }
+
     internal static SendResult Classify(SlackApiResponse response) =>
         response switch
         {
@@ -113,7 +155,7 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
             { StatusCode: HttpStatusCode.TooManyRequests } or { Error: "ratelimited" } =>
                 new SendResult.Throttled(response.RetryAfter, (int)HttpStatusCode.TooManyRequests),
             { Error: { } gone } when GoneErrors.Contains(gone) => new SendResult.RecipientGone(gone),
-            { Error: { } auth } when AuthErrors.Contains(auth) => new SendResult.Failed(auth, Retryable: false),
+            { Error: { } auth } when SlackWorkspaceAuth.IsAuthError(auth) => new SendResult.Held($"Slack refused the workspace's bot token ({auth})", HeldRecheck),
             _ when (int)response.StatusCode >= 500 => new SendResult.Failed($"{(int)response.StatusCode}: {response.Error}", Retryable: true),
             _ => new SendResult.Failed($"{(int)response.StatusCode}: {response.Error ?? "unknown error"}", Retryable: false),
         };

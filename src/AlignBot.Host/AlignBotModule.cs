@@ -63,6 +63,7 @@ internal static class AlignBotModule
         services.AddScoped<HomeHandlers>();
         services.AddScoped<InboundPipeline>();
         services.AddScoped<Home.HomeRefresh>();
+        services.AddSingleton<AlignBot.Core.Organization.IConversationMembers, ConversationMembersByPlatform>();
         return services;
     }
 

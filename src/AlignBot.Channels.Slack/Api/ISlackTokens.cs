@@ -8,9 +8,3 @@ public interface ISlackTokens
 {
     ValueTask<string?> BotTokenAsync(string teamId, CancellationToken cancellationToken);
 }
-
-/// <summary>The single-workspace install: one bot token from configuration, used whatever the workspace.</summary>
-public sealed class ConfiguredSlackTokens(string botToken) : ISlackTokens
-{
-    public ValueTask<string?> BotTokenAsync(string teamId, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(botToken);
-}

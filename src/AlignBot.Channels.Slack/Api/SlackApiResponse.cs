@@ -13,4 +13,7 @@ internal sealed record SlackApiResponse(HttpStatusCode StatusCode, bool Ok, stri
 
     /// <summary>An answer for a workspace AlignBot has no token for: nothing was sent.</summary>
     public static SlackApiResponse NoToken { get; } = new(HttpStatusCode.Unauthorized, false, "not_authed", null, null, null);
+
+    /// <summary>An answer for a workspace whose token Slack already refused with <paramref name="error"/>: nothing was sent.</summary>
+    public static SlackApiResponse NotSent(string error) => new(HttpStatusCode.Unauthorized, false, error, null, null, null);
 }

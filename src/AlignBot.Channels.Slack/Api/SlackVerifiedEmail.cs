@@ -1,4 +1,16 @@
 namespace AlignBot.Channels.Slack.Api;
 
-/// <summary>A person's email as Slack verified it, or why there is none (Slack's error, <c>no_email</c>, <c>not_a_person</c>).</summary>
-internal sealed record SlackVerifiedEmail(string? Email, string? Problem);
+/// <summary>
+/// The email Slack holds for a person (<c>users.info</c>'s <c>user.profile.email</c>; Slack verifies it, and it is only
+/// there with the <c>users:read.email</c> scope), or why there is none to link by: bots and deleted users have none worth linking.
+/// </summary>
+internal sealed record SlackVerifiedEmail(string? Email, string? Problem)
+{
+    public static SlackVerifiedEmail Of(SlackUser user) =>
+        user switch
+        {
+            { IsBot: true } or { Deleted: true } => new SlackVerifiedEmail(null, "not_a_person"),
+            { Email: { } email } => new SlackVerifiedEmail(email.Trim(), null),
+            _ => new SlackVerifiedEmail(null, "no_email"),
+        };
+}

@@ -11,7 +11,7 @@ internal sealed partial class SlackWebApiClient
     /// </summary>
     public async Task<(Uri? Url, SlackApiResponse Response)> OpenSocketConnectionAsync(string appToken, CancellationToken cancellationToken)
     {
-        var response = await SendAsync("apps.connections.open", appToken, content: null, cancellationToken);
+        var response = await PostAsync("apps.connections.open", appToken, content: null, cancellationToken);
         var url = response is { Ok: true, Body: { } body } && body["url"]?.GetValueKind() == JsonValueKind.String
             && Uri.TryCreate((string?)body["url"], UriKind.Absolute, out var parsed) && (parsed.Scheme == "wss" || (parsed.Scheme == "ws" && parsed.IsLoopback)) // ws only to a fake on loopback
             ? parsed

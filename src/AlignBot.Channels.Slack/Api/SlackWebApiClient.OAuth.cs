@@ -8,7 +8,7 @@ internal sealed partial class SlackWebApiClient
     /// (<c>access_token</c>, <c>bot_user_id</c>, <c>scope</c>, <c>team</c>, <c>authed_user</c>) is in the response body.
     /// </summary>
     public Task<SlackApiResponse> OAuthV2AccessAsync(string clientId, string clientSecret, string code, string redirectUri, CancellationToken cancellationToken) =>
-        SendAsync(
+        PostAsync(
             "oauth.v2.access",
             bearer: null,
             new FormUrlEncodedContent(new Dictionary<string, string>

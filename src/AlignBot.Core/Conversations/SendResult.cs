@@ -12,6 +12,12 @@ public abstract record SendResult
     /// <summary>The recipient or conversation no longer exists for the bot (403, 404): not retried.</summary>
     public sealed record RecipientGone(string Reason) : SendResult;
 
+    /// <summary>
+    /// Not attempted, and not counted as an attempt: sending is on hold for this recipient's workspace or tenant (the
+    /// platform refused the bot's credentials). The row waits and is looked at again after <paramref name="RecheckAfter"/>.
+    /// </summary>
+    public sealed record Held(string Reason, TimeSpan RecheckAfter) : SendResult;
+
     /// <summary>Anything else. <paramref name="Retryable"/> says whether another attempt may succeed.</summary>
     public sealed record Failed(string Reason, bool Retryable) : SendResult;
 }

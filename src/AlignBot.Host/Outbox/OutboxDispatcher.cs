@@ -265,6 +265,13 @@ internal sealed class OutboxDispatcher(
                 await store.CompleteAsync(item.Id, OutboxStatus.RecipientGone, gone.Reason, now, cancellationToken);
                 OutboxLog.RecipientGone(logger, item.Id, gone.Reason);
                 break;
+            case SendResult.Held held:
+                // Not an attempt: the platform was not asked (or refused the credentials, not the message). The row
+                // waits, uncounted, and is looked at again later.
+                await store.ReleaseAsync(item.Id, now + held.RecheckAfter, cancellationToken);
+                PutBack();
+                OutboxLog.Held(logger, item.Id, held.Reason);
+                break;
             case SendResult.Throttled throttled when attempt < Options.MaxAttempts:
                 var next = now + (throttled.RetryAfter ?? Backoff(attempt));
                 await store.RescheduleAsync(item.Id, next, $"Throttled ({throttled.StatusCode})", cancellationToken);

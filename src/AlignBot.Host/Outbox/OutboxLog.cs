@@ -14,6 +14,9 @@ internal static partial class OutboxLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {OutboxId} throttled ({StatusCode}); attempt {Attempt}, next at {NextAttemptAt}")]
     public static partial void Throttled(ILogger logger, long outboxId, int statusCode, int attempt, DateTimeOffset nextAttemptAt);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox row {OutboxId} held: {Reason}")]
+    public static partial void Held(ILogger logger, long outboxId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId}: recipient gone ({Reason})")]
     public static partial void RecipientGone(ILogger logger, long outboxId, string reason);
 

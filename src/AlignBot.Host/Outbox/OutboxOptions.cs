@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AlignBot.Host.Outbox;
 
-/// <summary>How the outbox dispatcher paces and retries. Limits default to Teams' published ones.</summary>
+/// <summary>How the outbox dispatcher paces and retries. Limits default to each platform's published ones.</summary>
 public sealed class OutboxOptions
 {
     public const string Section = "AlignBot:Outbox";
@@ -43,4 +43,28 @@ public sealed class OutboxOptions
     /// <summary>Teams: 50 requests per second per app per tenant.</summary>
     [Range(1, 100000)]
     public int PerTenantPerSecond { get; set; } = 50;
+
+    /// <summary>Slack: messages per second to one channel or direct message (chat.postMessage's "about one a second").</summary>
+    [Range(1, 100)]
+    public int SlackPerChannelPerSecond { get; set; } = 1;
+
+    /// <summary>Slack: the short burst a channel allows above its per-second rate.</summary>
+    [Range(1, 100)]
+    public int SlackPerChannelBurst { get; set; } = 3;
+
+    /// <summary>Slack: chat.postMessage's workspace-wide limit, per second ("several hundred a minute").</summary>
+    [Range(1, 10000)]
+    public int SlackPostsPerWorkspacePerSecond { get; set; } = 10;
+
+    /// <summary>Slack: calls a minute per method and workspace for a Tier 2 method.</summary>
+    [Range(1, 100000)]
+    public int SlackTier2PerMinute { get; set; } = 20;
+
+    /// <summary>Slack: calls a minute per method and workspace for a Tier 3 method (conversations.open, users.lookupByEmail).</summary>
+    [Range(1, 100000)]
+    public int SlackTier3PerMinute { get; set; } = 50;
+
+    /// <summary>Slack: calls a minute per method and workspace for a Tier 4 method (users.info, conversations.members).</summary>
+    [Range(1, 100000)]
+    public int SlackTier4PerMinute { get; set; } = 100;
 }

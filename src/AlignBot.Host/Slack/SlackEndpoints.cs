@@ -8,7 +8,8 @@ namespace AlignBot.Host.Slack;
 /// secret before anything is read from it: a missing, wrong or stale signature gets a bare 401 and changes nothing.
 /// <c>url_verification</c> is answered with its challenge; a handled event goes through the same pipeline as Teams
 /// (a Slack retry, <c>X-Slack-Retry-Num</c>, carries the same <c>event_id</c> and is dropped there as a duplicate),
-/// and is acknowledged with 200 as soon as its replies are in the outbox: sending them happens after the ack.
+/// and is acknowledged with 200 as soon as its replies are in the outbox: sending them happens after the ack, and so does
+/// reading the person's Slack profile (name, time zone, locale) the first time AlignBot meets them.
 /// </summary>
 internal static class SlackEndpoints
 {

@@ -9,7 +9,7 @@ namespace AlignBot.Host.Slack;
 /// connection) → parsed → the pipeline. POST /slack/events and Socket Mode both end here, so an event is handled the
 /// same whichever way it came. An uninstall or a revoked bot token forgets the workspace's stored token. Each turns the <see cref="SlackEventOutcome"/> into its own kind of acknowledgement.
 /// </summary>
-internal sealed class SlackEventIntake(InboundPipeline pipeline, SlackWorkspaceStore workspaces, SlackPeopleLinking linking, ILogger<SlackEventIntake> logger)
+internal sealed class SlackEventIntake(InboundPipeline pipeline, SlackWorkspaceStore workspaces, IServiceProvider services, ILogger<SlackEventIntake> logger)
 {
     /// <param name="retry">Slack's retry number (<c>X-Slack-Retry-Num</c>, or the envelope's <c>retry_attempt</c>), for the log only.</param>
     public async Task<SlackEventOutcome> ProcessAsync(ReadOnlyMemory<byte> body, string? retry, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal sealed class SlackEventIntake(InboundPipeline pipeline, SlackWorkspaceS
                 }
 
                 await pipeline.ProcessAsync(parsed.ChatEvent, cancellationToken);
-                linking.Request(parsed.ChatEvent.From, parsed.ChatEvent.Conversation); // after the commit: the person is stored
+                services.GetService<SlackPeopleSync>()?.Request(parsed.ChatEvent); // read (and linked by email) after the commit and the ack, never before
                 return SlackEventOutcome.Done;
             default:
                 return SlackEventOutcome.Done;

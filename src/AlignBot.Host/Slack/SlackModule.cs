@@ -2,6 +2,7 @@ using AlignBot.Channels.Slack;
 using AlignBot.Channels.Slack.Api;
 using AlignBot.Channels.Slack.Socket;
 using AlignBot.Core.Conversations;
+using AlignBot.Core.Organization;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AlignBot.Host.Slack;
@@ -9,8 +10,10 @@ namespace AlignBot.Host.Slack;
 /// <summary>
 /// Wires the Slack channel from <c>AlignBot:Slack</c>: the request verifier when a signing secret is set (and with it
 /// <c>POST /slack/events</c>), the Socket Mode connection when an app token is set, the Web API client for either or
-/// for sending, the sender when a bot token is set or workspaces install through OAuth (client id and secret, with
-/// /slack/install and the tokens kept encrypted in the database). None set: no Slack at all.
+/// for sending (paced by the outbox's <see cref="Outbox.SendLimiter"/>, held for a workspace whose token Slack refused),
+/// and when a bot token is set or workspaces install through OAuth (client id and secret, with /slack/install and the
+/// tokens kept encrypted in the database): the sender, the roster of a channel, the profile reader, <c>auth.test</c> at
+/// start and Slack's line in <c>/healthz</c>. None set: no Slack at all.
 /// </summary>
 internal static class SlackModule
 {
@@ -37,37 +40,50 @@ internal static class SlackModule
             services.AddSingleton(sp => new SlackRequestVerifier(slack.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddSingleton<SlackPeopleLinking>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackPeopleLinking>());
         if (slack.Sends || slack.UsesSocketMode || slack.InstallsByOAuth)
         {
             // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here.
             services.AddHttpClient(WebApiClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            services.AddSingleton<SlackTokensFromOptions>();
             if (slack.InstallsByOAuth)
             {
                 // Bot tokens are kept encrypted in the database, under a key ring kept in the same database: they
                 // survive a restart and are readable by every instance, and a copy of a backup's token column alone is useless.
                 services.AddDataProtection().SetApplicationName("AlignBot").PersistKeysToDbContext<AlignBot.Data.AlignBotDbContext>();
                 services.AddSingleton<ISlackTokens>(sp => new StoredSlackTokens(
-                    sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IDataProtectionProvider>(), slack.BotToken, sp.GetRequiredService<ILogger<StoredSlackTokens>>()));
+                    sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<SlackTokensFromOptions>(), sp.GetRequiredService<ILogger<StoredSlackTokens>>()));
                 services.AddScoped<SlackInstall>();
             }
             else
             {
-                services.AddSingleton<ISlackTokens>(new ConfiguredSlackTokens(slack.BotToken ?? ""));
+                services.AddSingleton<ISlackTokens>(sp => sp.GetRequiredService<SlackTokensFromOptions>());
             }
 
+            services.AddSingleton<SlackWorkspaceAuth>();
             services.AddSingleton(sp => new SlackWebApiClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebApiClientName),
                 new Uri(slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/"),
-                sp.GetRequiredService<ISlackTokens>()));
+                sp.GetRequiredService<ISlackTokens>(),
+                sp.GetRequiredService<Outbox.SendLimiter>(),
+                sp.GetRequiredService<SlackWorkspaceAuth>()));
         }
 
         if (slack.Sends || slack.InstallsByOAuth)
         {
             services.AddSingleton<IPlatformSender>(sp => new SlackSender(sp.GetRequiredService<SlackWebApiClient>(), sp.GetRequiredService<ISendPacer>()));
+            services.AddKeyedSingleton<IConversationMembers>(Platform.Slack, (sp, _) => new SlackConversationMembers(sp.GetRequiredService<SlackWebApiClient>()));
+            services.AddSingleton<SlackPeopleLinking>();
+            services.AddSingleton<SlackPeopleSync>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackPeopleSync>());
+            services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack");
+        }
+
+        if (slack.Sends)
+        {
+            services.AddSingleton<SlackStartupCheck>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackStartupCheck>());
         }
 
         if (slack.UsesSocketMode)

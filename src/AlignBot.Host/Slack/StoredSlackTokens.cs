@@ -9,7 +9,7 @@ namespace AlignBot.Host.Slack;
 /// The bot token of a workspace that installed AlignBot through OAuth (decrypted from the database), else the
 /// configured single-workspace token, if any.
 /// </summary>
-internal sealed class StoredSlackTokens(IServiceScopeFactory scopes, IDataProtectionProvider protection, string? configuredBotToken, ILogger<StoredSlackTokens> logger) : ISlackTokens
+internal sealed class StoredSlackTokens(IServiceScopeFactory scopes, IDataProtectionProvider protection, SlackTokensFromOptions configured, ILogger<StoredSlackTokens> logger) : ISlackTokens
 {
     public const string TokenPurpose = "AlignBot.Slack.BotToken";
 
@@ -21,7 +21,7 @@ internal sealed class StoredSlackTokens(IServiceScopeFactory scopes, IDataProtec
         var workspace = await scope.ServiceProvider.GetRequiredService<SlackWorkspaceStore>().FindAsync(teamId, cancellationToken);
         if (workspace is null)
         {
-            return string.IsNullOrWhiteSpace(configuredBotToken) ? null : configuredBotToken;
+            return await configured.BotTokenAsync(teamId, cancellationToken);
         }
 
         try

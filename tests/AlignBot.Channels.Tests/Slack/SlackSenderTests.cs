@@ -17,8 +17,10 @@ public sealed class SlackSenderTests
     [InlineData(HttpStatusCode.OK, false, "is_archived", typeof(SendResult.RecipientGone))]
     [InlineData(HttpStatusCode.OK, false, "user_not_found", typeof(SendResult.RecipientGone))]
     [InlineData(HttpStatusCode.OK, false, "account_inactive", typeof(SendResult.RecipientGone))]
-    [InlineData(HttpStatusCode.OK, false, "invalid_auth", typeof(SendResult.Failed))]
-    [InlineData(HttpStatusCode.OK, false, "token_revoked", typeof(SendResult.Failed))]
+    [InlineData(HttpStatusCode.OK, false, "invalid_auth", typeof(SendResult.Held))]
+    [InlineData(HttpStatusCode.OK, false, "token_revoked", typeof(SendResult.Held))]
+    [InlineData(HttpStatusCode.OK, false, "not_authed", typeof(SendResult.Held))]
+    [InlineData(HttpStatusCode.OK, false, "invalid_arguments", typeof(SendResult.Failed))]
     public void Classify_SlackAnswers_MapToWhatTheDispatcherNeeds(HttpStatusCode status, bool ok, string? error, Type expected)
     {
         var result = SlackSender.Classify(new SlackApiResponse(status, ok, error, ok ? "1.2" : null, null, TimeSpan.FromSeconds(3)));

@@ -90,7 +90,7 @@ public sealed class SlackInstallTests : IAsyncLifetime
 
         await PostSignedAsync(DirectMessage("help"));
 
-        var post = Assert.Single(await _slack.WaitForRequestsAsync(2, Token), r => r.Method == "chat.postMessage");
+        var post = Assert.Single(await _slack.WaitForRequestsAsync(1, Token), r => r.Method == "chat.postMessage");
         Assert.Equal("Bearer " + InstalledToken, post.Authorization);
     }
 
@@ -108,7 +108,7 @@ public sealed class SlackInstallTests : IAsyncLifetime
         _factory = NewFactory();
         await PostSignedAsync(DirectMessage("help"));
 
-        var post = Assert.Single(await _slack.WaitForRequestsAsync(2, Token), r => r.Method == "chat.postMessage");
+        var post = Assert.Single(await _slack.WaitForRequestsAsync(1, Token), r => r.Method == "chat.postMessage");
         Assert.Equal("Bearer " + InstalledToken, post.Authorization);
     }
 
@@ -183,7 +183,7 @@ public sealed class SlackInstallTests : IAsyncLifetime
     {
         using var browser = Browser();
         var state = await StartAsync(browser);
-        _slack.FailNext(HttpStatusCode.OK, "invalid_code");
+        _slack.FailNext("oauth.v2.access", HttpStatusCode.OK, "invalid_code");
 
         var response = await browser.GetAsync($"/slack/oauth_redirect?code=stale&state={Uri.EscapeDataString(state)}", Token);
 

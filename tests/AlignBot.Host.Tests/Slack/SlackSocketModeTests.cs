@@ -54,7 +54,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         await _socket.SendEventAsync("env-1", Payload("event_callback.message.im.json", "help"), Token);
 
         var ack = await _socket.WaitForAckAsync("env-1", Token);
-        var post = Assert.Single(await _slack.WaitForRequestsAsync(2, Token), r => r.Method == "chat.postMessage");
+        var post = Assert.Single(await _slack.WaitForRequestsAsync(1, Token), r => r.Method == "chat.postMessage");
         Assert.Equal("Bearer " + AppToken, Assert.Single(_slack.Calls("apps.connections.open")).Authorization);
         Assert.Equal("Bearer " + BotToken, post.Authorization);
         Assert.Equal("channelId", (string?)post.Body?["channel"]);
@@ -108,7 +108,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
 
         await _socket.WaitForAckAsync("env-after", Token);
         Assert.Equal(2, _slack.Calls("apps.connections.open").Count);
-        var post = Assert.Single(await _slack.WaitForRequestsAsync(3, Token), r => r.Method == "chat.postMessage");
+        var post = Assert.Single(await _slack.WaitForRequestsAsync(1, Token), r => r.Method == "chat.postMessage");
         Assert.Contains("What AlignBot knows about you", post.VisibleText, StringComparison.Ordinal);
     }
 
@@ -128,14 +128,14 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         Assert.True(_factory.Clock.GetUtcNow() - dropped >= TimeSpan.FromMilliseconds(800), $"Reconnected after {_factory.Clock.GetUtcNow() - dropped} of backoff.");
         await _socket.SendEventAsync("env-after-drop", Payload("event_callback.message.im.json", "help"), Token);
         await _socket.WaitForAckAsync("env-after-drop", Token);
-        Assert.Single(await _slack.WaitForRequestsAsync(3, Token), r => r.Method == "chat.postMessage");
+        Assert.Single(await _slack.WaitForRequestsAsync(1, Token), r => r.Method == "chat.postMessage");
     }
 
     [Fact]
     public async Task DroppedThenSlackRefusesTheFirstReopen_BackoffGrows_ThenConnects()
     {
         var dropped = _factory.Clock.GetUtcNow();
-        _slack.FailNext(System.Net.HttpStatusCode.OK, "internal_error");
+        _slack.FailNext("apps.connections.open", System.Net.HttpStatusCode.OK, "internal_error");
 
         _socket.Drop();
         while (_socket.ConnectionCount < 2)
@@ -171,7 +171,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         // Each ack follows its delivery's handling, so both are through the pipeline here.
         Assert.Equal(1, await QueryAsync(db => db.Outbox.CountAsync(Token)));
         Assert.Equal(1, await QueryAsync(db => db.InboundDeliveries.CountAsync(Token)));
-        await _slack.WaitForRequestsAsync(2, Token);
+        await _slack.WaitForRequestsAsync(1, Token);
         Assert.Single(_slack.Requests, r => r.Method == "chat.postMessage");
     }
 

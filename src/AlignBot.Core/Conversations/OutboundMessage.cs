@@ -40,4 +40,8 @@ public sealed record OutboundMessage(
     /// <summary>A proactive 1:1 message; <paramref name="via"/> carries the tenant and service of the recipient.</summary>
     public static OutboundMessage SendToUser(ConversationRef via, UserRef recipient, MessageContent content, string? key = null) =>
         new(via, OutboundOperation.SendToUser, content, key, Recipient: recipient);
+
+    /// <summary>A message in <paramref name="to"/> that only <paramref name="recipient"/> sees.</summary>
+    public static OutboundMessage Ephemeral(ConversationRef to, UserRef recipient, MessageContent content) =>
+        new(to, OutboundOperation.Ephemeral, content, Recipient: recipient);
 }

@@ -17,4 +17,10 @@ public enum OutboundOperation
 
     /// <summary>Open a 1:1 conversation with <see cref="OutboundMessage.Recipient"/> and post there (proactive message).</summary>
     SendToUser = 5,
+
+    /// <summary>
+    /// Show a message only to <see cref="OutboundMessage.Recipient"/> in the conversation (a Slack ephemeral message):
+    /// the answer to a button or command that is nobody else's business.
+    /// </summary>
+    Ephemeral = 6,
 }

@@ -11,14 +11,15 @@ namespace AlignBot.Channels.Slack;
 /// (<c>thread_ts</c>), except in a direct message, where the answer reads best as the next message. Results are
 /// classified for the dispatcher: rate limited (429 or <c>ratelimited</c>) → throttled with Retry-After; the channel or
 /// person gone → recipient gone; a bad or revoked token → failed for good; a 5xx or a network failure → failed, retryable.
-/// Not built yet on Slack: updating or deleting a message (<c>chat.update</c>, <c>chat.delete</c>) and a proactive
-/// 1:1 (<c>conversations.open</c>).
+/// An update replaces the message in place (<c>chat.update</c>: a card refreshed after a button press, like Teams'
+/// update), a delete removes it (<c>chat.delete</c>), and an ephemeral message is shown only to its recipient
+/// (<c>chat.postEphemeral</c>). Not built yet on Slack: a proactive 1:1 (<c>conversations.open</c>).
 /// </summary>
 internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPlatformSender
 {
     private static readonly HashSet<string> GoneErrors = new(StringComparer.Ordinal)
     {
-        "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
+        "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive", "message_not_found", "user_not_in_channel",
     };
 
     private static readonly HashSet<string> AuthErrors = new(StringComparer.Ordinal) { "invalid_auth", "token_revoked", "not_authed", "token_expired" };
@@ -37,6 +38,14 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
                 break;
             case OutboundOperation.Reply:
                 return new SendResult.Failed("No message to reply to: the parent was never sent.", Retryable: false);
+            case OutboundOperation.Update or OutboundOperation.Delete when targetActivityId is null:
+                return new SendResult.Failed("No message to change: the target was never sent.", Retryable: false);
+            case OutboundOperation.Update or OutboundOperation.Delete:
+                break;
+            case OutboundOperation.Ephemeral when message.Recipient is null:
+                return new SendResult.Failed("An ephemeral message needs its recipient.", Retryable: false);
+            case OutboundOperation.Ephemeral:
+                break;
             default:
                 return new SendResult.Failed($"{message.Operation} is not built yet on Slack.", Retryable: false);
         }
@@ -44,10 +53,17 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
         var content = message.Content ?? MessageContent.FromText("");
         var blocks = content.Card is null ? null : BlockKitRenderer.Render(content.Card);
         var text = content.Text ?? content.Card?.FallbackText ?? "";
+        var (team, channel) = (message.To.TenantId, message.To.ConversationId);
         try
         {
             await pacer.WaitTurnAsync(message, cancellationToken);
-            return Classify(await api.PostMessageAsync(message.To.TenantId, message.To.ConversationId, text, blocks, threadTs, cancellationToken));
+            return message.Operation switch
+            {
+                OutboundOperation.Update => Classify(await api.UpdateMessageAsync(team, channel, targetActivityId!, text, blocks, cancellationToken)),
+                OutboundOperation.Delete => Classify(await api.DeleteMessageAsync(team, channel, targetActivityId!, cancellationToken)),
+                OutboundOperation.Ephemeral => Classify(await api.PostEphemeralAsync(team, channel, message.Recipient!.UserId, text, blocks, cancellationToken)),
+                _ => Classify(await api.PostMessageAsync(team, channel, text, blocks, threadTs, cancellationToken)),
+            };
         }
         catch (HttpRequestException ex)
         {

@@ -27,7 +27,11 @@ internal sealed class InboundPipeline(
     MailboxSyncTrigger mailboxSync,
     ILogger<InboundPipeline> logger)
 {
-    public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    /// <param name="messages">
+    /// The messages to write for the handler's answer, when the platform shows the answer its own way (Slack: a press's
+    /// message only to the presser, a form in a modal); by default, the handler's messages and the press's in-place update.
+    /// </param>
+    public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken, Func<Ack, IEnumerable<OutboundMessage>>? messages = null)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
@@ -47,7 +51,7 @@ internal sealed class InboundPipeline(
         var metFirst = await capture.CaptureAsync(chatEvent, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
-        var written = await outbox.AddAsync(Outbound(chatEvent, ack), cancellationToken);
+        var written = await outbox.AddAsync(messages is null ? Outbound(chatEvent, ack) : messages(ack), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -13,4 +13,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} of event {EventId}")]
     public static partial void Retry(ILogger logger, string retryNum, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
+    public static partial void CallFailed(ILogger logger, string method, string error);
 }

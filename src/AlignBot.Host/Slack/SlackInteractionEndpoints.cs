@@ -30,7 +30,7 @@ internal static class SlackInteractionEndpoints
         endpoints.MapPost("/slack/commands", HandleCommandAsync).DisableAntiforgery();
     }
 
-    internal static async Task<IResult> HandleInteractionAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, OutboxStore outbox, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal static async Task<IResult> HandleInteractionAsync(HttpContext http, SlackRequestVerifier verifier, InboundPipeline pipeline, OutboxStore outbox, ChatRouter router, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("AlignBot.Slack");
         var (body, refused) = await SlackEndpoints.ReadVerifiedAsync(http, verifier, logger, cancellationToken);
@@ -62,6 +62,10 @@ internal static class SlackInteractionEndpoints
                 return Results.Ok();
             case ParsedSlackInteraction.Event { IsSubmission: true, View: { } view } submitted:
                 return await SubmitAsync(submitted.ChatEvent, view, pipeline, cancellationToken);
+            case ParsedSlackInteraction.Event { ChatEvent: CardActionSubmitted press } when !router.ActionVerbs.Contains(press.Verb):
+                // Not a button AlignBot made (another app's, or one from an older card): nothing to do.
+                SlackLog.Ignored(logger, $"Unknown action '{press.Verb}'.");
+                return Results.Ok();
             case ParsedSlackInteraction.Event { ChatEvent: CardActionSubmitted press } parsed:
                 await PressAsync(press, parsed.TriggerId, parsed.View, pipeline, api, logger, cancellationToken);
                 return Results.Ok();

@@ -201,6 +201,44 @@ public sealed class SlackFormsTests : IAsyncLifetime
         Assert.Equal("Contoso asked for an ROI calculator & a deck", (string?)description["element"]?["initial_value"]);
     }
 
+    [Fact]
+    public async Task StandupModal_SkipInsideTheModal_ModalShowsTheResultAndMessageUpdated()
+    {
+        await _world.DirectMessageAsync(Lena, LenaDm, "standup now", Token);
+        var ts = await _world.SentTsAsync(r => r.ConversationId == SamDm && r.Payload.Contains(StandupActions.Submit, StringComparison.Ordinal), Token);
+        await _world.InteractAsync(_world.Press(Sam, SamDm, ts, BlockKitRenderer.FormActionId, "0"), Token);
+        var opened = await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
+        var skip = opened.Body!["view"]!["blocks"]!.AsArray().SelectMany(b => b?["elements"]?.AsArray() ?? []).Single(e => (string?)e?["action_id"] == StandupActions.Skip)!;
+        var press = _world.Press(Sam, SamDm, ts, StandupActions.Skip, (string?)skip["value"]);
+        press["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V111" };
+        press["view"] = _world.Submit(Sam, opened.Body, new Dictionary<string, string>())["view"]!.DeepClone();
+
+        var response = await _world.InteractAsync(press, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var modal = await _world.WaitForCallAsync(c => c.Method == "views.update", Token);
+        Assert.Equal("V111", (string?)modal.Body?["view_id"]);
+        Assert.Null(modal.Body?["view"]?["submit"]);
+        Assert.Contains("Skipped", modal.VisibleText, StringComparison.Ordinal);
+        var update = await _world.WaitForCallAsync(c => c.Method == "chat.update", Token);
+        Assert.Equal(ts, (string?)update.Body?["ts"]);
+        Assert.Equal(PromptStatus.Skipped, await PromptStatusAsync());
+    }
+
+    [Fact]
+    public async Task GlobalShortcut_SendToAlignBot_EmptyFormInAModal()
+    {
+        var shortcut = SlackWorld.Reference("shortcut.global.json");
+        shortcut["callback_id"] = FeedbackActions.SendToAlignBot;
+        shortcut["user"]!["id"] = Sam;
+
+        await _world.InteractAsync(shortcut, Token);
+
+        var opened = await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
+        Assert.Equal("111.111.xxxxxx", (string?)opened.Body?["trigger_id"]);
+        Assert.Contains(opened.Body!["view"]!["blocks"]!.AsArray(), b => (string?)b?["block_id"] == FeedbackForm.Kind);
+    }
+
     private Task<PromptStatus> PromptStatusAsync() =>
         _world.QueryAsync(db => db.StandupPrompts.Where(p => p.MemberId == Sam).Select(p => p.Status).SingleAsync(Token));
 }

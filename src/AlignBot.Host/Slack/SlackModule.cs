@@ -6,7 +6,7 @@ namespace AlignBot.Host.Slack;
 
 /// <summary>
 /// Wires the Slack channel from <c>AlignBot:Slack</c>: the request verifier when a signing secret is set (and with it
-/// <c>POST /slack/events</c>), the Web API client and the sender when a bot token is set. Neither set: no Slack at all.
+/// <c>POST /slack/events</c>, <c>/slack/interactions</c> and <c>/slack/commands</c>), the Web API client and the sender when a bot token is set. Neither set: no Slack at all.
 /// </summary>
 internal static class SlackModule
 {

@@ -160,16 +160,7 @@ public sealed class SlackFormsTests : IAsyncLifetime
     [Fact]
     public async Task OwnerAction_BySomeoneNotAllowed_RefusedOnlyToThemAndNothingChanges()
     {
-        await _world.DirectMessageAsync(Sam, SamDm, "feedback", Token);
-        var ts = await _world.SentTsAsync(r => r.ConversationId == SamDm && r.Payload.Contains(FeedbackActions.Submit, StringComparison.Ordinal), Token);
-        await _world.InteractAsync(_world.Press(Sam, SamDm, ts, BlockKitRenderer.FormActionId, "0"), Token);
-        var opened = await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
-        await _world.InteractAsync(_world.Submit(Sam, opened.Body!, new Dictionary<string, string>
-        {
-            [FeedbackForm.Kind] = "ContentGap", [FeedbackForm.Topic] = "Analytics", [FeedbackForm.Urgency] = "High", [FeedbackForm.Description] = "ROI calculator",
-        }), Token);
-        var ownerTs = await _world.SentTsAsync(r => r.ConversationId == OlgaDm && r.Payload.Contains(FeedbackActions.Acknowledge, StringComparison.Ordinal), Token);
-        await _world.OutboxDrainedAsync(Token);
+        var ownerTs = await FileFeedbackAsync();
         var updatesBefore = _world.Slack.Requests.Count(c => c.Method == "chat.update");
 
         var response = await _world.InteractAsync(_world.Press(Sam, OlgaDm, ownerTs, FeedbackActions.Acknowledge, """{"item":"1"}"""), Token);
@@ -181,6 +172,26 @@ public sealed class SlackFormsTests : IAsyncLifetime
         await _world.OutboxDrainedAsync(Token);
         Assert.Equal(updatesBefore, _world.Slack.Requests.Count(c => c.Method == "chat.update"));
         Assert.Equal(FeedbackStatus.Open, await _world.QueryAsync(db => db.FeedbackItems.Select(i => i.Status).SingleAsync(Token)));
+    }
+
+    [Fact]
+    public async Task OwnerResolve_ItsOwnFormInAModal_ResolvedAndTheOwnersCardUpdated()
+    {
+        var ownerTs = await FileFeedbackAsync();
+        var resolve = _world.Slack.Requests.Single(c => c.Method == "chat.postMessage" && (string?)c.Body?["channel"] == OlgaDm && c.VisibleText.Contains(FeedbackActions.Acknowledge, StringComparison.Ordinal))
+            .Body!["blocks"]!.AsArray().SelectMany(b => b?["elements"]?.AsArray() ?? []).Single(e => (string?)e?["text"]?["text"] == "Resolve")!;
+        Assert.StartsWith(BlockKitRenderer.FormActionId, (string?)resolve["action_id"], StringComparison.Ordinal);
+
+        var press = _world.Press(Olga, OlgaDm, ownerTs, (string)resolve["action_id"]!, (string?)resolve["value"]);
+        await _world.InteractAsync(press, Token);
+        var opened = await _world.WaitForCallAsync(c => c.Method == "views.open" && (string?)c.Body?["trigger_id"] == (string?)press["trigger_id"], Token);
+        Assert.Equal("Resolve", (string?)opened.Body?["view"]?["submit"]?["text"]);
+        var response = await _world.InteractAsync(_world.Submit(Olga, opened.Body!, new Dictionary<string, string> { [FeedbackActions.Note] = "Here is the calculator" }), Token);
+
+        Assert.Equal("clear", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!["response_action"]);
+        var update = await _world.WaitForCallAsync(c => c.Method == "chat.update" && (string?)c.Body?["ts"] == ownerTs, Token);
+        Assert.Equal(OlgaDm, (string?)update.Body?["channel"]);
+        Assert.Equal(FeedbackStatus.Resolved, await _world.QueryAsync(db => db.FeedbackItems.Select(i => i.Status).SingleAsync(Token)));
     }
 
     [Fact]
@@ -237,6 +248,22 @@ public sealed class SlackFormsTests : IAsyncLifetime
         var opened = await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
         Assert.Equal("111.111.xxxxxx", (string?)opened.Body?["trigger_id"]);
         Assert.Contains(opened.Body!["view"]!["blocks"]!.AsArray(), b => (string?)b?["block_id"] == FeedbackForm.Kind);
+    }
+
+    /// <summary>Sam files a content gap from the feedback modal; returns the ts of the owner's card in Olga's DM, once everything is sent.</summary>
+    private async Task<string> FileFeedbackAsync()
+    {
+        await _world.DirectMessageAsync(Sam, SamDm, "feedback", Token);
+        var ts = await _world.SentTsAsync(r => r.ConversationId == SamDm && r.Payload.Contains(FeedbackActions.Submit, StringComparison.Ordinal), Token);
+        await _world.InteractAsync(_world.Press(Sam, SamDm, ts, BlockKitRenderer.FormActionId, "0"), Token);
+        var opened = await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
+        await _world.InteractAsync(_world.Submit(Sam, opened.Body!, new Dictionary<string, string>
+        {
+            [FeedbackForm.Kind] = "ContentGap", [FeedbackForm.Topic] = "Analytics", [FeedbackForm.Urgency] = "High", [FeedbackForm.Description] = "ROI calculator",
+        }), Token);
+        var ownerTs = await _world.SentTsAsync(r => r.ConversationId == OlgaDm && r.Payload.Contains(FeedbackActions.Acknowledge, StringComparison.Ordinal), Token);
+        await _world.OutboxDrainedAsync(Token);
+        return ownerTs;
     }
 
     private Task<PromptStatus> PromptStatusAsync() =>

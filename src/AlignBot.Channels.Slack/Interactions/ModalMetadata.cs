@@ -20,12 +20,11 @@ internal sealed record ModalMetadata(
 {
     public const int MaxLength = 3000;
 
-    public string Serialize()
+    /// <summary>The metadata as Slack keeps it; null when it is over Slack's 3,000 characters (no modal can carry it).</summary>
+    public string? Serialize()
     {
         var json = JsonSerializer.Serialize(this);
-        return json.Length <= MaxLength
-            ? json
-            : throw new InvalidOperationException($"The modal's metadata is {json.Length} characters; Slack keeps {MaxLength}.");
+        return json.Length <= MaxLength ? json : null;
     }
 
     public static ModalMetadata? TryParse(string? json)

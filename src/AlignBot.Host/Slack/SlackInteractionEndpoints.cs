@@ -120,8 +120,14 @@ internal static class SlackInteractionEndpoints
         if (view is not null)
         {
             var next = BlockKitRenderer.HasInputs(card)
-                ? BlockKitRenderer.RenderModal(card, 0, Title(card), submit => (metadata with { Verb = submit?.Verb, Data = submit?.Data }).Serialize())!.View
-                : BlockKitRenderer.RenderReadOnlyModal(card, Title(card), metadata.Serialize());
+                ? Modal(card, 0, Title(card), metadata)
+                : BlockKitRenderer.RenderReadOnlyModal(card, Title(card), metadata.Serialize() ?? "");
+            if (next is null)
+            {
+                SlackLog.CallFailed(logger, "views.update", MetadataTooLong);
+                return;
+            }
+
             Check(await api.UpdateViewAsync(team, view.Id, view.Hash, next, cancellationToken), "views.update", logger);
         }
         else if (BlockKitRenderer.HasInputs(card) && triggerId is not null)
@@ -154,16 +160,16 @@ internal static class SlackInteractionEndpoints
 
         if (StaysInModal(ack) && ack.UpdatedCard is { } card)
         {
-            var metadata = view.Metadata;
-            var next = BlockKitRenderer.RenderModal(card, 0, ack.DialogTitle ?? Title(card), submit => (metadata with { Verb = submit?.Verb, Data = submit?.Data }).Serialize())!;
-            return Results.Json(new JsonObject { ["response_action"] = "update", ["view"] = next.View });
+            return Modal(card, 0, ack.DialogTitle ?? Title(card), view.Metadata) is { } next
+                ? Results.Json(new JsonObject { ["response_action"] = "update", ["view"] = next })
+                : Clear();
         }
 
         if (submission is MessageActionSubmitted && ack.Message is { } message)
         {
             // A message action's form has no message to answer under: the modal says it.
             var text = new AdaptiveCard { Body = [new TextBlock(message)] };
-            return Results.Json(new JsonObject { ["response_action"] = "update", ["view"] = BlockKitRenderer.RenderReadOnlyModal(text, ack.DialogTitle ?? "AlignBot", view.Metadata.Serialize()) });
+            return Results.Json(new JsonObject { ["response_action"] = "update", ["view"] = BlockKitRenderer.RenderReadOnlyModal(text, ack.DialogTitle ?? "AlignBot", view.Metadata.Serialize() ?? "") });
         }
 
         return Clear();
@@ -213,12 +219,34 @@ internal static class SlackInteractionEndpoints
 
     private static async Task OpenModalAsync(SlackWebApiClient? api, string team, string triggerId, AdaptiveCard card, int form, string? title, ModalMetadata metadata, ILogger logger, CancellationToken cancellationToken)
     {
-        if (api is null || BlockKitRenderer.RenderModal(card, form, title ?? Title(card), submit => (metadata with { Verb = submit?.Verb, Data = submit?.Data }).Serialize()) is not { } modal)
+        if (api is null)
         {
             return;
         }
 
-        Check(await api.OpenViewAsync(team, triggerId, modal.View, cancellationToken), "views.open", logger);
+        if (Modal(card, form, title ?? Title(card), metadata) is not { } modal)
+        {
+            SlackLog.CallFailed(logger, "views.open", MetadataTooLong);
+            return;
+        }
+
+        Check(await api.OpenViewAsync(team, triggerId, modal, cancellationToken), "views.open", logger);
+    }
+
+    /// <summary>
+    /// The card's form <paramref name="form"/> as a modal whose metadata carries what its submission needs (the submit
+    /// action's verb and data); null when the card has no such form or that is over what Slack keeps.
+    /// </summary>
+    private static JsonObject? Modal(AdaptiveCard card, int form, string title, ModalMetadata metadata)
+    {
+        var fits = true;
+        var modal = BlockKitRenderer.RenderModal(card, form, title, submit =>
+        {
+            var serialized = (metadata with { Verb = submit?.Verb, Data = submit?.Data }).Serialize();
+            fits = serialized is not null;
+            return serialized ?? "";
+        });
+        return fits ? modal?.View : null;
     }
 
     private static void Check(SlackApiResponse response, string method, ILogger logger)
@@ -232,6 +260,8 @@ internal static class SlackInteractionEndpoints
     /// <summary>A modal's title: the card's first text (its heading), else the product's name.</summary>
     private static string Title(AdaptiveCard card) =>
         card.Body.OfType<TextBlock>().FirstOrDefault()?.Text.Replace("**", "", StringComparison.Ordinal) is { Length: > 0 } heading ? heading : "AlignBot";
+
+    private const string MetadataTooLong = "the form's data is over the 3,000 characters a modal keeps";
 
     private static bool StaysInModal(Ack ack) => ack.Refusal is null && ack.UpdatedCard is { } card && BlockKitRenderer.HasInputs(card);
 

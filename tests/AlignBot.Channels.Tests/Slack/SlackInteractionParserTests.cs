@@ -139,6 +139,20 @@ public sealed class SlackInteractionParserTests
         Assert.Equal(new UserRef(Platform.Slack, "W111", DisplayName: "primary-owner"), message.From);
     }
 
+    [Fact]
+    public void ModalMetadata_OverWhatSlackKeeps_NoMetadataAtAll()
+    {
+        var small = new ModalMetadata("T1", "C1", ConversationKind.Channel, "1.2", "x.go", new Dictionary<string, string> { ["link"] = "https://example.com" });
+
+        var large = small with { Data = new Dictionary<string, string> { ["link"] = new('a', 3000) } };
+
+        var parsed = ModalMetadata.TryParse(small.Serialize());
+        Assert.Equal(("T1", "C1", ConversationKind.Channel, "1.2", "x.go"), (parsed?.TeamId, parsed?.Channel, parsed?.Kind ?? default, parsed?.MessageTs, parsed?.Verb));
+        Assert.Equal("https://example.com", parsed?.Data?["link"]);
+        Assert.Null(large.Serialize());
+        Assert.Null(ModalMetadata.TryParse("This is for you!"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("payload=%7B")]

@@ -64,7 +64,7 @@ internal static class SlackInteractionEndpoints
                 return await SubmitAsync(submitted.ChatEvent, view, pipeline, cancellationToken);
             case ParsedSlackInteraction.Event { ChatEvent: CardActionSubmitted press } when !router.ActionVerbs.Contains(press.Verb):
                 // Not a button AlignBot made (another app's, or one from an older card): nothing to do.
-                SlackLog.Ignored(logger, $"Unknown action '{press.Verb}'.");
+                SlackLog.UnknownAction(logger, press.Verb);
                 return Results.Ok();
             case ParsedSlackInteraction.Event { ChatEvent: CardActionSubmitted press } parsed:
                 await PressAsync(press, parsed.TriggerId, parsed.View, pipeline, api, logger, cancellationToken);

@@ -16,4 +16,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
     public static partial void CallFailed(ILogger logger, string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack button {ActionId} is not one of AlignBot's: ignored")]
+    public static partial void UnknownAction(ILogger logger, string actionId);
 }

@@ -15,8 +15,9 @@ namespace AlignBot.Channels.Slack;
 /// person gone → recipient gone; a bad or revoked token → held (the workspace's messages wait for a new token); a 5xx
 /// or a network failure → failed, retryable. A proactive 1:1 opens the direct message with the person
 /// (<c>conversations.open</c>, remembered afterwards) and posts there; the direct message's id comes back with the
-/// result, so later updates go to it. A card changed in place goes out with <c>chat.update</c>, a person's home with
-/// <c>views.publish</c>. Not built yet on Slack: deleting a message (<c>chat.delete</c>).
+/// result, so later updates go to it. An update replaces the message in place (<c>chat.update</c>: a card refreshed
+/// after a button press, like Teams' update), a delete removes it (<c>chat.delete</c>), an ephemeral message is shown
+/// only to its recipient (<c>chat.postEphemeral</c>), and a person's App Home is published with <c>views.publish</c>.
 /// </summary>
 internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPlatformSender
 {
@@ -28,7 +29,7 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
 
     private static readonly HashSet<string> GoneErrors = new(StringComparer.Ordinal)
     {
-        "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
+        "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive", "message_not_found", "user_not_in_channel",
     };
 
     public Platform Platform => Platform.Slack;
@@ -51,10 +52,18 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
                 break;
             case OutboundOperation.Reply:
                 return new SendResult.Failed("No message to reply to: the parent was never sent.", Retryable: false);
-            case OutboundOperation.Update when targetActivityId is null:
+            case OutboundOperation.Update or OutboundOperation.Delete when targetActivityId is null:
                 return new SendResult.Failed("No message to change: the target was never sent.", Retryable: false);
-            case OutboundOperation.Update or OutboundOperation.PublishHome:
-                return await ChangeAsync(message, targetActivityId, cancellationToken);
+            case OutboundOperation.Update or OutboundOperation.Delete:
+                break;
+            case OutboundOperation.Ephemeral when message.Recipient is null:
+                return new SendResult.Failed("An ephemeral message needs its recipient.", Retryable: false);
+            case OutboundOperation.Ephemeral:
+                break;
+            case OutboundOperation.PublishHome when message.Recipient is null:
+                return new SendResult.Failed("A home is published for a person: the row names none.", Retryable: false);
+            case OutboundOperation.PublishHome:
+                break;
             default:
                 return new SendResult.Failed($"{message.Operation} is not built yet on Slack.", Retryable: false);
         }
@@ -62,13 +71,27 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
         var content = message.Content ?? MessageContent.FromText("");
         var blocks = content.Card is null ? null : BlockKitRenderer.Render(content.Card);
         var text = content.Text ?? content.Card?.FallbackText ?? "";
+        var (team, channel) = (message.To.TenantId, message.To.ConversationId);
         try
         {
             await pacer.WaitTurnAsync(message, cancellationToken);
-            var channel = message.To.ConversationId;
+            switch (message.Operation)
+            {
+                case OutboundOperation.Update:
+                    return Classify(await api.UpdateMessageAsync(team, channel, targetActivityId!, text, blocks, cancellationToken));
+                case OutboundOperation.Delete:
+                    return Classify(await api.DeleteMessageAsync(team, channel, targetActivityId!, cancellationToken));
+                case OutboundOperation.Ephemeral:
+                    return Classify(await api.PostEphemeralAsync(team, channel, message.Recipient!.UserId, text, blocks, cancellationToken));
+                case OutboundOperation.PublishHome:
+                    var home = new JsonObject { ["type"] = "home", ["blocks"] = blocks ?? [] };
+                    var published = await api.PublishViewAsync(team, message.Recipient!.UserId, home, cancellationToken);
+                    return published.Ok ? new SendResult.Sent(null) : Classify(published);
+            }
+
             if (recipient is not null)
             {
-                var opened = await OpenDirectMessageAsync(message.To.TenantId, recipient.UserId, cancellationToken);
+                var opened = await OpenDirectMessageAsync(team, recipient.UserId, cancellationToken);
                 if (opened.Value is null)
                 {
                     return Classify(opened.Response);
@@ -77,50 +100,8 @@ internal sealed class SlackSender(SlackWebApiClient api, ISendPacer pacer) : IPl
                 channel = opened.Value;
             }
 
-            var result = Classify(await api.PostMessageAsync(message.To.TenantId, channel, text, blocks, threadTs, cancellationToken));
+            var result = Classify(await api.PostMessageAsync(team, channel, text, blocks, threadTs, cancellationToken));
             return result is SendResult.Sent sent && recipient is not null ? sent with { ConversationId = channel } : result;
-        }
-        catch (HttpRequestException ex)
-        {
-            return new SendResult.Failed($"Slack could not be reached: {ex.Message}", Retryable: true);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new SendResult.Failed("Slack did not answer in time.", Retryable: true);
-        }
-    }
-
-    /// <summary>
-    /// A card changed in place (<c>chat.update</c> of the message's <c>ts</c>), or a person's App Home published
-    /// (<c>views.publish</c> of a <c>home</c> view with the card's blocks).
-    /// </summary>
-    private async Task<SendResult> ChangeAsync(OutboundMessage message, string? targetTs, CancellationToken cancellationToken)
-    {
-        var content = message.Content ?? MessageContent.FromText("");
-        var blocks = content.Card is null ? new JsonArray() : BlockKitRenderer.Render(content.Card);
-        JsonObject body;
-        string method;
-        if (message.Operation == OutboundOperation.PublishHome)
-        {
-            if (message.Recipient is not { } recipient)
-            {
-                return new SendResult.Failed("A home is published for a person: the row names none.", Retryable: false);
-            }
-
-            method = "views.publish";
-            body = new JsonObject { ["user_id"] = recipient.UserId, ["view"] = new JsonObject { ["type"] = "home", ["blocks"] = blocks } };
-        }
-        else
-        {
-            method = "chat.update";
-            body = new JsonObject { ["channel"] = message.To.ConversationId, ["ts"] = targetTs, ["text"] = content.Text ?? content.Card?.FallbackText ?? "", ["blocks"] = blocks };
-        }
-
-        try
-        {
-            await pacer.WaitTurnAsync(message, cancellationToken);
-            var response = await api.CallAsync(message.To.TenantId, method, body, cancellationToken);
-            return response.Ok ? new SendResult.Sent(response.Ts ?? targetTs, response.Channel ?? message.To.ConversationId) : Classify(response);
         }
         catch (HttpRequestException ex)
         {

@@ -110,7 +110,9 @@ internal sealed partial class SlackWebApiClient(HttpClient http, Uri baseUrl, IS
             response.StatusCode,
             answer["ok"]?.GetValueKind() == JsonValueKind.True,
             (string?)answer["error"],
-            answer["ts"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["ts"] : null,
+            // chat.postEphemeral names its message message_ts: a button on it is pressed on that ts.
+            answer["ts"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["ts"]
+                : answer["message_ts"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["message_ts"] : null,
             answer["channel"]?.GetValueKind() == JsonValueKind.String ? (string?)answer["channel"] : null,
             retryAfter)
         {

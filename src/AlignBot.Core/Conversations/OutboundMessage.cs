@@ -44,4 +44,8 @@ public sealed record OutboundMessage(
     /// <summary>The recipient's home (Slack's App Home tab) shows <paramref name="content"/>'s card; <paramref name="via"/> is their 1:1 chat.</summary>
     public static OutboundMessage PublishHome(ConversationRef via, UserRef recipient, MessageContent content) =>
         new(via, OutboundOperation.PublishHome, content, Recipient: recipient);
+
+    /// <summary>A message in <paramref name="to"/> that only <paramref name="recipient"/> sees.</summary>
+    public static OutboundMessage Ephemeral(ConversationRef to, UserRef recipient, MessageContent content) =>
+        new(to, OutboundOperation.Ephemeral, content, Recipient: recipient);
 }

@@ -20,4 +20,10 @@ public enum OutboundOperation
 
     /// <summary>Replace <see cref="OutboundMessage.Recipient"/>'s home view (Slack's App Home tab) with the card.</summary>
     PublishHome = 6,
+
+    /// <summary>
+    /// Show a message only to <see cref="OutboundMessage.Recipient"/> in the conversation (a Slack ephemeral message):
+    /// the answer to a button or command that is nobody else's business.
+    /// </summary>
+    Ephemeral = 7,
 }

@@ -137,7 +137,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
             { Receipt: { } receipt } => Ack.WithCard(receipt, [.. filing.Outbound]),
             { Refusal: { } refusal } => Ack.WithMessage(refusal),
             { DuplicateOf: { } duplicate } => Ack.WithCard(FeedbackCards.Form(settings.Catalog, filing.Form.Values, duplicateOf: duplicate)),
-            _ => Ack.WithCard(FeedbackCards.Form(settings.Catalog, filing.Form.Values, filing.Errors)),
+            _ => Ack.WithCard(FeedbackCards.Form(settings.Catalog, filing.Form.Values, filing.Errors)) with { InputErrors = filing.Errors },
         };
     }
 
@@ -165,7 +165,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         {
             { Receipt: not null } => Ack.Send([.. filing.Outbound]),
             { Refusal: { } refusal } => Ack.WithMessage(refusal),
-            _ => Ack.Dialog(FeedbackActions.SendToAlignBotTitle, FeedbackCards.Form(settings.Catalog, filing.Form.Values, filing.Errors, inDialog: true)),
+            _ => Ack.Dialog(FeedbackActions.SendToAlignBotTitle, FeedbackCards.Form(settings.Catalog, filing.Form.Values, filing.Errors, inDialog: true)) with { InputErrors = filing.Errors },
         };
     }
 
@@ -273,8 +273,8 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
         var isOwner = string.Equals(actorId, item.OwnerId, StringComparison.OrdinalIgnoreCase);
         if (!isOwner && !desk.IsMarketingLead(actor) && !organization.IsAdmin(actor))
         {
-            return Ack.WithCard(FeedbackCards.Owner(item, zone, targets,
-                $"⚠ Only {item.OwnerName} (the owner), a marketing lead or an admin can act on #{item.Number}. Nothing changed."));
+            var notAllowed = $"Only {item.OwnerName} (the owner), a marketing lead or an admin can act on #{item.Number}. Nothing changed.";
+            return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + notAllowed)) with { Refusal = notAllowed };
         }
 
         var now = clock.GetUtcNow();
@@ -295,7 +295,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
                 var question = action.Inputs.Text(FeedbackActions.Question);
                 if (Check(question, "Type your question for the seller.") is { } askError)
                 {
-                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + askError, typed));
+                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + askError, typed)) with { InputErrors = Field(FeedbackActions.Question, askError) };
                 }
 
                 item.Ask(question!, now);
@@ -312,7 +312,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
                     : null;
                 if (resolveError is not null)
                 {
-                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + resolveError, typed));
+                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + resolveError, typed)) with { InputErrors = Field(link is not null ? FeedbackActions.Link : FeedbackActions.Note, resolveError) };
                 }
 
                 item.Resolve(link, note, now);
@@ -324,7 +324,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
                 var reason = action.Inputs.Text(FeedbackActions.Reason);
                 if (Check(reason, "A reason is required to decline: the seller sees it.") is { } declineError)
                 {
-                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + declineError, typed));
+                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ " + declineError, typed)) with { InputErrors = Field(FeedbackActions.Reason, declineError) };
                 }
 
                 item.Decline(reason!, now);
@@ -339,14 +339,14 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
                 var queueName = isQueue ? to![6..] : null;
                 if (to is null || (isQueue ? !settings.Routing.Queues.ContainsKey(queueName!) : desk.Person(to) is null))
                 {
-                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ Pick a person or queue from the list to reassign to.", typed));
+                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ Pick a person or queue from the list to reassign to.", typed)) with { InputErrors = Field(FeedbackActions.ReassignTo, "Pick a person or queue from the list to reassign to.") };
                 }
 
                 var previousCard = item.OwnerChat is { } previousChat ? (Chat: previousChat, Key: item.OwnerCardKey) : ((ConversationRef Chat, string Key)?)null;
                 var previousOwner = item.OwnerName;
                 if (await desk.AssignAsync(settings.Routing, isQueue ? null : to, queueName, store, now, cancellationToken) is not { } assignment)
                 {
-                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ Pick a person or queue from the list to reassign to.", typed));
+                    return Ack.WithCard(FeedbackCards.Owner(item, zone, targets, "⚠ Pick a person or queue from the list to reassign to.", typed)) with { InputErrors = Field(FeedbackActions.ReassignTo, "Pick a person or queue from the list to reassign to.") };
                 }
 
                 outbound.AddRange(Assign(item, desk, assignment, item.RuleName, now, reassignNote is null ? $"Reassigned to you by {actorName}." : $"Reassigned to you by {actorName}: {reassignNote}"));
@@ -666,4 +666,7 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
     private static TimeZoneInfo Zone(ChatEvent chatEvent) => FeedbackDesk.ZoneOf(chatEvent.TimeZone);
 
     private static Ack Text(ChatEvent to, string text) => Ack.Reply(to, MessageContent.FromText(text));
+
+    /// <summary>One input's error, for forms that put it under the input (Slack modals).</summary>
+    private static Dictionary<string, string> Field(string inputId, string error) => new(StringComparer.Ordinal) { [inputId] = error };
 }

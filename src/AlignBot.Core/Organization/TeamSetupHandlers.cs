@@ -62,16 +62,23 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
         var roster = await members.ListAsync(action.Conversation, cancellationToken);
         var values = action.Inputs.ToDictionary(i => i.Key, i => i.Value);
         var errors = new List<string>();
+        var inputErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Error(string input, string error)
+        {
+            errors.Add(error);
+            inputErrors.TryAdd(input, error);
+        }
+
         var name = action.Inputs.Text(TeamCards.NameInput) ?? "";
         var zone = action.Inputs.Text(TeamCards.ZoneInput) ?? "";
         if (name.Length is 0 or > 100)
         {
-            errors.Add("The team needs a name (at most 100 characters).");
+            Error(TeamCards.NameInput, "The team needs a name (at most 100 characters).");
         }
 
         if (!LocalClock.TryZone(zone, out _))
         {
-            errors.Add($"\"{zone}\" is not a time zone I know; use an IANA name such as Europe/Berlin.");
+            Error(TeamCards.ZoneInput, $"\"{zone}\" is not a time zone I know; use an IANA name such as Europe/Berlin.");
         }
 
         var byValue = roster.ToDictionary(TeamCards.ChoiceValue, StringComparer.OrdinalIgnoreCase);
@@ -79,17 +86,17 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
         var chosen = Split(action.Inputs.Text(TeamCards.MembersInput)).Union(leads, StringComparer.OrdinalIgnoreCase).ToList();
         if (leads.Count == 0)
         {
-            errors.Add("Name at least one lead.");
+            Error(TeamCards.LeadsInput, "Name at least one lead.");
         }
 
         if (chosen.FirstOrDefault(id => !byValue.ContainsKey(id)) is { } stranger)
         {
-            errors.Add($"'{stranger}' is not in this conversation.");
+            Error(leads.Contains(stranger, StringComparer.OrdinalIgnoreCase) ? TeamCards.LeadsInput : TeamCards.MembersInput, $"'{stranger}' is not in this conversation.");
         }
 
         if (errors.Count > 0)
         {
-            return Ack.WithCard(TeamCards.Setup(roster, values, errors));
+            return Ack.WithCard(TeamCards.Setup(roster, values, errors)) with { InputErrors = inputErrors };
         }
 
         var kind = Enum.TryParse<TeamKind>(action.Inputs.Text(TeamCards.KindInput), ignoreCase: true, out var parsed) ? parsed : TeamKind.Other;
@@ -125,40 +132,53 @@ public sealed class TeamSetupHandlers(IOrganization organization, IConversationM
 
         var values = action.Inputs.ToDictionary(i => i.Key, i => i.Value);
         var errors = new List<string>();
+        var inputErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Error(string input, string error)
+        {
+            errors.Add(error);
+            inputErrors.TryAdd(input, error);
+        }
+
         var name = action.Inputs.Text(TeamCards.StandupNameInput) ?? "";
         if (name.Length is 0 or > 100)
         {
-            errors.Add("The stand-up needs a name (at most 100 characters).");
+            Error(TeamCards.StandupNameInput, "The stand-up needs a name (at most 100 characters).");
         }
         else if ((await standups.GetStandupsAsync(cancellationToken)).Any(s => s.Team.TeamId == team.TeamId && s.Standup.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
         {
-            errors.Add($"{team.Name} already has a stand-up called \"{name}\".");
+            Error(TeamCards.StandupNameInput, $"{team.Name} already has a stand-up called \"{name}\".");
         }
 
         if (!TimeOnly.TryParseExact(action.Inputs.Text(TeamCards.StandupTimeInput) ?? "", ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            errors.Add("Pick the time as HH:mm, e.g. 09:00.");
+            Error(TeamCards.StandupTimeInput, "Pick the time as HH:mm, e.g. 09:00.");
         }
 
         var days = Split(action.Inputs.Text(TeamCards.StandupDaysInput)).Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? (DayOfWeek?)day : null).ToList();
         if (days.Count == 0 || days.Any(d => d is null))
         {
-            errors.Add("Pick at least one day.");
+            Error(TeamCards.StandupDaysInput, "Pick at least one day.");
         }
 
+        var before = errors.Count;
         var questions = ParseQuestions(action.Inputs.Text(TeamCards.StandupQuestionsInput) ?? "", errors);
+        if (errors.Count > before)
+        {
+            inputErrors.TryAdd(TeamCards.StandupQuestionsInput, string.Join(" ", errors.Skip(before)));
+        }
+
         var window = int.TryParse(action.Inputs.Text(TeamCards.StandupWindowInput), CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 1440 ? minutes : 240;
         var reminder = int.TryParse(action.Inputs.Text(TeamCards.StandupReminderInput), CultureInfo.InvariantCulture, out var remind) && remind is > 0 and < 1440 ? remind : 0;
         var picked = Split(action.Inputs.Text(TeamCards.StandupParticipantsInput)).ToList();
         var unknown = picked.Where(id => !team.Members.Any(m => string.Equals(m.MemberId, id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {
-            errors.Add($"{string.Join(", ", unknown)} is not in {team.Name}: pick people from the list.");
+            Error(TeamCards.StandupParticipantsInput, $"{string.Join(", ", unknown)} is not in {team.Name}: pick people from the list.");
         }
 
         if (errors.Count > 0)
         {
-            return Ack.WithCard(TeamCards.NewStandup(team.Name, values, errors, team.Members));
+            return Ack.WithCard(TeamCards.NewStandup(team.Name, values, errors, team.Members)) with { InputErrors = inputErrors };
         }
 
         var standup = new StandupDefinition(

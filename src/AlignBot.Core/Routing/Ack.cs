@@ -23,6 +23,18 @@ public sealed record Ack
 
     public IReadOnlyList<OutboundMessage> Outbound { get; init; } = [];
 
+    /// <summary>
+    /// What is wrong with a form, by input id: set with a <see cref="UpdatedCard"/> that shows the form again. Teams
+    /// shows the card (which carries the same words); Slack puts each message under its input in the modal.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? InputErrors { get; init; }
+
+    /// <summary>
+    /// Why the person may not do this (nothing changed). Teams shows <see cref="UpdatedCard"/>, which says the same;
+    /// on Slack only the person sees it, and the card everyone else sees stays as it was.
+    /// </summary>
+    public string? Refusal { get; init; }
+
     public static Ack WithCard(AdaptiveCard card, params OutboundMessage[] outbound) => new() { UpdatedCard = card, Outbound = outbound };
 
     /// <summary>A form shown in a dialog (a message action's form, or that form again with its errors).</summary>

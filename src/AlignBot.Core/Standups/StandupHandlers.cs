@@ -40,7 +40,10 @@ public sealed class StandupHandlers(IStandupStore store, IOrganization organizat
 
         if (!answers.IsValid)
         {
-            return Ack.WithCard(StandupCards.Prompt(standup, occurrence, answers.Values, answers.Errors));
+            return Ack.WithCard(StandupCards.Prompt(standup, occurrence, answers.Values, answers.Errors)) with
+            {
+                InputErrors = answers.Errors.ToDictionary(e => StandupAnswers.InputId(standup.Questions.First(q => q.Id == e.Key)), e => e.Value, StringComparer.Ordinal),
+            };
         }
 
         var now = clock.GetUtcNow();

@@ -45,6 +45,43 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
             .Select(o => new SentRow(o.Status, o.SentActivityId, o.Operation == OutboundOperation.SendToUser ? o.SentConversationId : null))
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// What the bot's message <paramref name="activityId"/> in <paramref name="conversationId"/> shows now: the content of
+    /// the latest row that sent it or changed it (a later update, sent or still on its way). Null when AlignBot did not
+    /// post it. Slack's "Open form" needs it: the button only names the message, the card behind it is here.
+    /// </summary>
+    public async Task<MessageContent?> FindLatestContentAsync(Platform platform, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var sent = await db.Outbox.AsNoTracking()
+            .Where(o => o.Platform == platform && (o.ConversationId == conversationId || o.SentConversationId == conversationId) && o.SentActivityId == activityId)
+            .Select(o => new { o.Id, o.Key, o.Payload })
+            .ToListAsync(cancellationToken);
+        if (sent.Count == 0)
+        {
+            return null;
+        }
+
+        var keys = sent.Select(s => s.Key).OfType<string>().ToList();
+        var firstId = sent.Min(s => s.Id);
+        var updates = await db.Outbox.AsNoTracking()
+            .Where(o => o.Platform == platform && o.Operation == OutboundOperation.Update && o.Id > firstId
+                && ((o.TargetKey != null && keys.Contains(o.TargetKey)) || o.Payload.Contains(activityId)))
+            .Select(o => new { o.Id, o.Key, o.Payload })
+            .ToListAsync(cancellationToken);
+        var latest = sent.MaxBy(s => s.Id)!;
+        foreach (var row in updates.Where(u => u.Id > latest.Id).OrderBy(u => u.Id))
+        {
+            // The text search only narrows the rows down: the update must target this very message.
+            var update = OutboxJson.Deserialize(row.Payload);
+            if (update.TargetActivityId == activityId || (update.TargetOutboxKey is { } key && keys.Contains(key)))
+            {
+                latest = row;
+            }
+        }
+
+        return OutboxJson.Deserialize(latest.Payload).Content;
+    }
+
     public Task MarkSentAsync(long id, SendResult.Sent sent, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(
             db.Outbox.Where(o => o.Id == id),

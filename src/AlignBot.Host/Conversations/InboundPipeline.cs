@@ -29,7 +29,11 @@ internal sealed class InboundPipeline(
     HomeRefresh homes,
     ILogger<InboundPipeline> logger)
 {
-    public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    /// <param name="messages">
+    /// The messages to write for the handler's answer, when the platform shows the answer its own way (Slack: a press's
+    /// message only to the presser, a form in a modal); by default, the handler's messages and the press's in-place update.
+    /// </param>
+    public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken, Func<Ack, IEnumerable<OutboundMessage>>? messages = null)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
@@ -55,7 +59,7 @@ internal sealed class InboundPipeline(
 
         await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
-        var outbound = Outbound(chatEvent, ack).ToList();
+        var outbound = (messages is null ? Outbound(chatEvent, ack) : messages(ack)).ToList();
         var written = await outbox.AddAsync(outbound, cancellationToken);
         written += await outbox.AddAsync(await homes.AfterAsync(outbound, cancellationToken), cancellationToken);
         try

@@ -25,29 +25,46 @@ internal static class SlackEndpoints
         }
 
         endpoints.MapPost("/slack/events", HandleEventsAsync).DisableAntiforgery();
+        endpoints.MapSlackInteractions();
     }
 
     internal static async Task<IResult> HandleEventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackEventIntake intake, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var logger = loggers.CreateLogger("AlignBot.Slack");
+        var (body, refused) = await ReadVerifiedAsync(http, verifier, logger, cancellationToken);
         if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return refused!;
         }
 
-        var headers = http.Request.Headers;
-        if (!verifier.Verify(headers[SlackRequestVerifier.TimestampHeader].ToString(), headers[SlackRequestVerifier.SignatureHeader].ToString(), body, out var failure))
-        {
-            SlackLog.Unauthorized(loggers.CreateLogger("AlignBot.Slack"), failure);
-            return Results.Unauthorized();
-        }
-
-        return await intake.ProcessAsync(body, headers[RetryNumHeader].ToString(), cancellationToken) switch
+        return await intake.ProcessAsync(body, http.Request.Headers[RetryNumHeader].ToString(), cancellationToken) switch
         {
             SlackEventOutcome.Challenge challenge => Results.Text(challenge.Value, "text/plain"),
             SlackEventOutcome.NotUnderstood => Results.BadRequest(),
             _ => Results.Ok(),
         };
+    }
+
+    /// <summary>
+    /// The raw body (at most 256 KB) once its signature checks out; otherwise no body and the answer: 413 for a body over
+    /// the limit, a bare 401 for a missing, wrong or stale signature (the reason goes to the log only).
+    /// </summary>
+    internal static async Task<(byte[]? Body, IResult? Refused)> ReadVerifiedAsync(HttpContext http, SlackRequestVerifier verifier, ILogger logger, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        var headers = http.Request.Headers;
+        if (!verifier.Verify(headers[SlackRequestVerifier.TimestampHeader].ToString(), headers[SlackRequestVerifier.SignatureHeader].ToString(), body, out var failure))
+        {
+            SlackLog.Unauthorized(logger, failure);
+            return (null, Results.Unauthorized());
+        }
+
+        return (body, null);
     }
 
     /// <summary>Reads the body up to the limit; null when it is larger.</summary>

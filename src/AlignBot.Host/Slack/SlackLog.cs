@@ -14,9 +14,6 @@ internal static partial class SlackLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} of event {EventId}")]
     public static partial void Retry(ILogger logger, string retryNum, string eventId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Type} received: not handled yet on Slack, acknowledged")]
-    public static partial void NotHandledYet(ILogger logger, string type);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId} installed AlignBot")]
     public static partial void Installed(ILogger logger, string teamId);
 
@@ -35,9 +32,6 @@ internal static partial class SlackLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} not linked by email: {Reason}")]
     public static partial void NotLinkedByEmail(ILogger logger, string userId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack user {UserId} could not be linked by email this time")]
-    public static partial void EmailLinkFailed(ILogger logger, Exception exception, string userId);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack bot token works: workspace {Team} ({TeamId}), bot user {BotUserId}, {Url}")]
     public static partial void TokenWorks(ILogger logger, string team, string teamId, string botUserId, string url);
 
@@ -49,4 +43,10 @@ internal static partial class SlackLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the Slack profile of {UserId} failed")]
     public static partial void ProfileFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
+    public static partial void CallFailed(ILogger logger, string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack button {ActionId} is not one of AlignBot's: ignored")]
+    public static partial void UnknownAction(ILogger logger, string actionId);
 }

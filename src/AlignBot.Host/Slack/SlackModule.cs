@@ -9,7 +9,7 @@ namespace AlignBot.Host.Slack;
 
 /// <summary>
 /// Wires the Slack channel from <c>AlignBot:Slack</c>: the request verifier when a signing secret is set (and with it
-/// <c>POST /slack/events</c>), the Socket Mode connection when an app token is set, the Web API client for either or
+/// <c>POST /slack/events</c>, <c>/slack/interactions</c> and <c>/slack/commands</c>), the Socket Mode connection when an app token is set, the Web API client for either or
 /// for sending (paced by the outbox's <see cref="Outbox.SendLimiter"/>, held for a workspace whose token Slack refused),
 /// and when a bot token is set or workspaces install through OAuth (client id and secret, with /slack/install and the
 /// tokens kept encrypted in the database): the sender, the roster of a channel, the profile reader, <c>auth.test</c> at
@@ -31,7 +31,8 @@ internal static class SlackModule
         if (slack.ReceivesEvents || slack.UsesSocketMode)
         {
             services.AddScoped<SlackEventIntake>();
-            services.AddScoped<ISlackInteractivity, UnhandledSlackInteractivity>();
+            services.AddScoped<SlackInteractivity>();
+            services.AddScoped<ISlackInteractivity>(sp => sp.GetRequiredService<SlackInteractivity>());
         }
 
         if (slack.ReceivesEvents)

@@ -44,8 +44,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>The base URL to configure as AlignBot:Slack:ApiBaseUrl.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The message calls (<c>chat.*</c>), in order: what a person would see.</summary>
-    public IReadOnlyList<SlackApiRequest> Requests => [.. _calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal))];
+    /// <summary>The calls a person would see (<c>chat.*</c> messages, <c>views.*</c> modals and the home), in order.</summary>
+    public IReadOnlyList<SlackApiRequest> Requests => [.. _calls.Where(c => IsSeen(c.Method))];
 
     /// <summary>Every call, of every method, in order.</summary>
     public IReadOnlyList<SlackApiRequest> AllCalls => [.. _calls];
@@ -134,6 +134,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>Enforce Slack's per-channel limit on chat.postMessage: <paramref name="perSecond"/> a second, bursts up to <paramref name="burst"/>.</summary>
     public void LimitChannels(int perSecond, int burst) => _channelLimit = (perSecond, burst);
+
+    private static bool IsSeen(string method) =>
+        method.StartsWith("chat.", StringComparison.Ordinal) || method.StartsWith("views.", StringComparison.Ordinal);
 
     /// <summary>Waits until <paramref name="count"/> message calls arrived (real HTTP is asynchronous); fails after a generous timeout.</summary>
     public Task<IReadOnlyList<SlackApiRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken) =>

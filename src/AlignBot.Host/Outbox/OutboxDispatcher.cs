@@ -41,6 +41,13 @@ internal sealed class OutboxDispatcher(
 
     private readonly Lock _caughtUpLock = new();
 
+    /// <summary>Sends waiting to be recorded, and whether a writer is recording them (<see cref="RecordSentAsync"/>).</summary>
+    private List<(SentOutcome Outcome, TaskCompletionSource Recorded)> _sentQueue = [];
+
+    private bool _writingSent;
+
+    private readonly Lock _sentLock = new();
+
     private OutboxOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -132,6 +139,7 @@ internal sealed class OutboxDispatcher(
         var limited = false;
         var started = 0;
         var stillFinishing = false;
+        var batch = new List<(OutboxItem Item, string Conversation)>();
         foreach (var item in due)
         {
             if (_inFlight.ContainsKey(item.Id))
@@ -157,11 +165,19 @@ internal sealed class OutboxDispatcher(
                 continue;
             }
 
+            if (concurrency.CurrentCount == 0 && batch.Count > 0)
+            {
+                // The rows picked so far go out before waiting for a free slot: their sends are what frees one.
+                started += await StartAsync(batch, concurrency, stoppingToken);
+            }
+
             await concurrency.WaitAsync(stoppingToken);
             _busyConversations[conversation] = 0;
-            _inFlight[item.Id] = RunAsync(item, conversation, concurrency);
-            started++;
+            _inFlight[item.Id] = Task.CompletedTask;
+            batch.Add((item, conversation));
         }
+
+        started += await StartAsync(batch, concurrency, stoppingToken);
 
         if (stillFinishing)
         {
@@ -189,6 +205,60 @@ internal sealed class OutboxDispatcher(
             : await UntilNextDueAsync(stoppingToken);
     }
 
+    /// <summary>
+    /// Claims the picked rows in one statement and starts the send of each one claimed; a row another dispatcher took
+    /// meanwhile frees its conversation and its slot. Returns how many sends started.
+    /// </summary>
+    private async Task<int> StartAsync(List<(OutboxItem Item, string Conversation)> batch, SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        IReadOnlySet<long> claimed;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            claimed = await scope.ServiceProvider.GetRequiredService<OutboxStore>()
+                .ClaimAsync([.. batch.Select(b => b.Item.Id)], clock.GetUtcNow() + Options.Lease, stoppingToken);
+        }
+        catch
+        {
+            foreach (var (item, conversation) in batch)
+            {
+                Unreserve(item, conversation, concurrency);
+            }
+
+            batch.Clear();
+            throw;
+        }
+
+        var started = 0;
+        foreach (var (item, conversation) in batch)
+        {
+            if (claimed.Contains(item.Id))
+            {
+                _inFlight[item.Id] = RunAsync(item, conversation, concurrency);
+                started++;
+            }
+            else
+            {
+                Unreserve(item, conversation, concurrency); // another dispatcher took it
+            }
+        }
+
+        batch.Clear();
+        return started;
+    }
+
+    private void Unreserve(OutboxItem item, string conversation, SemaphoreSlim concurrency)
+    {
+        _busyConversations.TryRemove(conversation, out _);
+        _inFlight.TryRemove(item.Id, out _);
+        concurrency.Release();
+    }
+
     private async Task RunAsync(OutboxItem item, string conversation, SemaphoreSlim concurrency)
     {
         await Task.Yield();
@@ -214,11 +284,6 @@ internal sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
         var now = clock.GetUtcNow();
-        if (!await store.TryClaimAsync(item.Id, now + Options.Lease, cancellationToken))
-        {
-            return; // another dispatcher took it
-        }
-
         var attempt = item.Attempts + 1;
         var message = item.Message;
         var target = message.TargetActivityId;
@@ -258,7 +323,7 @@ internal sealed class OutboxDispatcher(
         switch (result)
         {
             case SendResult.Sent sent:
-                await store.MarkSentAsync(item.Id, sent, now, cancellationToken);
+                await RecordSentAsync(new SentOutcome(item.Id, sent, now));
                 OutboxLog.Sent(logger, item.Id, message.To.Platform.ToString(), sent.ActivityId);
                 break;
             case SendResult.RecipientGone gone:
@@ -293,6 +358,66 @@ internal sealed class OutboxDispatcher(
                 await store.CompleteAsync(item.Id, OutboxStatus.Failed, reason, now, cancellationToken);
                 OutboxLog.GaveUp(logger, item.Id, attempt, reason);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Records a send, together with the sends that finish while the last ones are being written: one transaction
+    /// for all of them. The caller waits until its row is committed as sent, so nothing reads it as still sending
+    /// after its conversation is free again.
+    /// </summary>
+    private Task RecordSentAsync(SentOutcome outcome)
+    {
+        var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool startWriter;
+        lock (_sentLock)
+        {
+            _sentQueue.Add((outcome, recorded));
+            startWriter = !_writingSent;
+            _writingSent = true;
+        }
+
+        if (startWriter)
+        {
+            _ = Task.Run(WriteSentAsync);
+        }
+
+        return recorded.Task;
+    }
+
+    private async Task WriteSentAsync()
+    {
+        while (true)
+        {
+            List<(SentOutcome Outcome, TaskCompletionSource Recorded)> batch;
+            lock (_sentLock)
+            {
+                if (_sentQueue.Count == 0)
+                {
+                    _writingSent = false;
+                    return;
+                }
+
+                batch = _sentQueue;
+                _sentQueue = [];
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxStore>().MarkSentAsync([.. batch.Select(b => b.Outcome)], _sendsStopping.Token);
+                foreach (var (_, recorded) in batch)
+                {
+                    recorded.TrySetResult();
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var (_, recorded) in batch)
+                {
+                    recorded.TrySetException(ex);
+                }
+            }
         }
     }
 

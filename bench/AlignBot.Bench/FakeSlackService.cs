@@ -20,7 +20,7 @@ internal sealed class FakeSlackService(bool enforceLimits, int workspacePerSecon
 {
     private const int ChannelBurst = 3;
 
-    private readonly ConcurrentDictionary<string, Queue<long>> _windows = new();
+    private readonly SlidingWindows _windows = new();
     private readonly ConcurrentDictionary<string, (double Tokens, long At)> _buckets = new();
     private readonly ConcurrentDictionary<string, int> _received = new();
     private readonly ConcurrentDictionary<string, long> _calls = new();
@@ -66,9 +66,9 @@ internal sealed class FakeSlackService(bool enforceLimits, int workspacePerSecon
 
         var allowed = !enforceLimits || method switch
         {
-            "chat.postMessage" => TakeChannelToken(channel ?? "") && Allow("workspace:post", workspacePerSecond, 1000),
-            "conversations.open" => Allow("tier3:conversations.open", 50, 60_000),
-            "users.info" => Allow("tier4:users.info", 100, 60_000),
+            "chat.postMessage" => TakeChannelToken(channel ?? "") && _windows.Allow("workspace:post", workspacePerSecond, 1000),
+            "conversations.open" => _windows.Allow("tier3:conversations.open", 50, 60_000),
+            "users.info" => _windows.Allow("tier4:users.info", 100, 60_000),
             _ => true,
         };
         if (!allowed)
@@ -133,28 +133,6 @@ internal sealed class FakeSlackService(bool enforceLimits, int workspacePerSecon
                 return (allowed ? tokens - 1 : tokens, now);
             });
         return allowed;
-    }
-
-    /// <summary>Counts the call in a sliding window; false when the window is already full.</summary>
-    private bool Allow(string key, int limit, int windowMs)
-    {
-        var now = Environment.TickCount64;
-        var window = _windows.GetOrAdd(key, _ => new Queue<long>());
-        lock (window)
-        {
-            while (window.Count > 0 && now - window.Peek() >= windowMs)
-            {
-                window.Dequeue();
-            }
-
-            if (window.Count >= limit)
-            {
-                return false;
-            }
-
-            window.Enqueue(now);
-            return true;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,7 @@ namespace AlignBot.Bench;
 /// </summary>
 internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Queue<long>> _windows = new();
+    private readonly SlidingWindows _windows = new();
     private readonly ConcurrentDictionary<string, int> _received = new();
     private readonly ConcurrentDictionary<string, int> _postedTo = new();
     private WebApplication? _app;
@@ -69,7 +69,7 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         Interlocked.CompareExchange(ref _firstRequest, Environment.TickCount64, 0);
         var checks = enforceLimits
-            ? new[] { ("tenant", Allow("tenant:" + tenant, 50, 1000)), ("1s", Allow("conv1:" + conversation, 7, 1000)), ("2s", Allow("conv2:" + conversation, 8, 2000)), ("30s", Allow("conv30:" + conversation, 60, 30000)) }
+            ? new[] { ("tenant", _windows.Allow("tenant:" + tenant, 50, 1000)), ("1s", _windows.Allow("conv1:" + conversation, 7, 1000)), ("2s", _windows.Allow("conv2:" + conversation, 8, 2000)), ("30s", _windows.Allow("conv30:" + conversation, 60, 30000)) }
             : [];
         if (checks.Any(c => !c.Item2))
         {
@@ -95,28 +95,6 @@ internal sealed class FakeTeamsService(bool enforceLimits) : IAsyncDisposable
 
         var id = Interlocked.Increment(ref _nextId);
         return body is null ? Results.Json(new { id = $"a:created-{id}" }) : Results.Json(new { id = $"activity-{id}" });
-    }
-
-    /// <summary>Counts the request in a sliding window; false when the window is already full.</summary>
-    private bool Allow(string key, int limit, int windowMs)
-    {
-        var now = Environment.TickCount64;
-        var window = _windows.GetOrAdd(key, _ => new Queue<long>());
-        lock (window)
-        {
-            while (window.Count > 0 && now - window.Peek() >= windowMs)
-            {
-                window.Dequeue();
-            }
-
-            if (window.Count >= limit)
-            {
-                return false;
-            }
-
-            window.Enqueue(now);
-            return true;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -56,6 +56,26 @@ public sealed class AppHomeTests
     }
 
     [Fact]
+    public async Task StandupTickPromptsOnSlack_HomeOpenedBefore_PublishedAgainByTheTick_OnceAndOnlyForThem()
+    {
+        await using var world = await StartAsync(Start, Token, new Dictionary<string, string?> { ["AlignBot:Organization:Teams:0:Members:0:SlackUserId"] = SamOnSlack.UserId });
+        await world.OpenHomeOnSlackAsync(SamOnSlack, Token);
+        var first = await world.Slack.WaitForAsync(c => c.Method == "views.publish", Token);
+        Assert.Contains("Tue 3 Mar, 09:00 (America/Chicago)", first.VisibleText, StringComparison.Ordinal);
+
+        // 09:00 in Chicago: the tick prompts Sam in his Slack DM, and his home moves on to the next stand-up.
+        world.Bot.Clock.SetUtcNow(DateTimeOffset.Parse("2026-03-03T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await world.TickStandupsAsync(Token);
+        await world.TickStandupsAsync(Token);
+
+        var republished = await world.Slack.WaitForAsync(c => c.Method == "views.publish" && c.VisibleText.Contains("Wed 4 Mar, 09:00 (America/Chicago)", StringComparison.Ordinal), Token);
+        Assert.Equal(SamOnSlack.UserId, (string?)republished.Body?["user_id"]);
+        await world.Bot.OutboxDrainedAsync(Token);
+        Assert.Equal(2, world.Slack.CallsOf("views.publish").Count);
+        Assert.Single(world.Slack.CallsOf("chat.postMessage"), c => c.VisibleText.Contains("Sales daily", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task HomeOpened_ByAnOwner_ShowsTheirQueueWithDueTimes()
     {
         await using var world = await StartAsync(Start, Token, new Dictionary<string, string?> { ["AlignBot:Organization:Teams:1:Members:0:SlackUserId"] = "U0OLGA" });

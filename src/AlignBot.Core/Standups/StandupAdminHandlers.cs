@@ -116,10 +116,10 @@ public sealed class StandupAdminHandlers(IStandupStore store, IOrganization orga
         }
 
         var rows = StandupQuestionEditor.Read(action.Inputs);
-        var (questions, errors) = StandupQuestionEditor.Validate(rows);
+        var (questions, errors, inputErrors) = StandupQuestionEditor.ValidateByInput(rows);
         if (errors.Count > 0)
         {
-            return Ack.WithCard(StandupEditCards.Edit(target.Standup, target.Team.Name, rows, errors));
+            return Ack.WithCard(StandupEditCards.Edit(target.Standup, target.Team.Name, rows, errors)) with { InputErrors = inputErrors };
         }
 
         await store.SaveQuestionsAsync(target.Standup.Id, questions, cancellationToken);

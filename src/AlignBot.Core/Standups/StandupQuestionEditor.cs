@@ -94,15 +94,35 @@ public static class StandupQuestionEditor
     /// </summary>
     public static (IReadOnlyList<StandupQuestion> Questions, IReadOnlyList<string> Errors) Validate(IReadOnlyList<QuestionRow> rows)
     {
+        var (questions, errors, _) = ValidateByInput(rows);
+        return (questions, errors);
+    }
+
+    /// <summary>
+    /// <see cref="Validate"/>, with the input each mistake belongs to (a question's text or options; a mistake about the
+    /// whole list, such as too many questions, belongs to none): a form shows each under its input.
+    /// </summary>
+    public static (IReadOnlyList<StandupQuestion> Questions, IReadOnlyList<string> Errors, IReadOnlyDictionary<string, string> InputErrors) ValidateByInput(IReadOnlyList<QuestionRow> rows)
+    {
         var errors = new List<string>();
+        var inputErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string message, string? input = null)
+        {
+            errors.Add(message);
+            if (input is not null)
+            {
+                inputErrors.TryAdd(input, message);
+            }
+        }
+
         var questions = new List<StandupQuestion>();
         if (rows.Count == 0)
         {
-            errors.Add("A stand-up needs at least one question.");
+            Add("A stand-up needs at least one question.");
         }
         else if (rows.Count > MaxQuestions)
         {
-            errors.Add($"A stand-up has at most {MaxQuestions} questions; this one has {rows.Count}.");
+            Add($"A stand-up has at most {MaxQuestions} questions; this one has {rows.Count}.");
         }
 
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -113,17 +133,17 @@ public static class StandupQuestionEditor
             var name = $"Question {i + 1}";
             if (!ids.Add(row.Id))
             {
-                errors.Add($"{name} appears twice; reopen the card with \"standup edit\".");
+                Add($"{name} appears twice; reopen the card with \"standup edit\".", TextInput(i));
                 continue;
             }
 
             if (text.Length == 0)
             {
-                errors.Add($"{name} has no text.");
+                Add($"{name} has no text.", TextInput(i));
             }
             else if (text.Length > MaxTextLength)
             {
-                errors.Add($"{name} is {text.Length} characters; the most is {MaxTextLength}.");
+                Add($"{name} is {text.Length} characters; the most is {MaxTextLength}.", TextInput(i));
             }
 
             List<string>? choices = null;
@@ -132,21 +152,21 @@ public static class StandupQuestionEditor
                 choices = Options(row.Options);
                 if (choices.Count < MinChoices)
                 {
-                    errors.Add($"{name} is a choice: give at least {MinChoices} different options, separated by commas.");
+                    Add($"{name} is a choice: give at least {MinChoices} different options, separated by commas.", OptionsInput(i));
                 }
                 else if (choices.Count > MaxChoices || row.Options.Length > MaxOptionsLength)
                 {
-                    errors.Add($"{name} has too many options: at most {MaxChoices}, in {MaxOptionsLength} characters.");
+                    Add($"{name} has too many options: at most {MaxChoices}, in {MaxOptionsLength} characters.", OptionsInput(i));
                 }
                 else if (choices.FirstOrDefault(c => c.Length > MaxChoiceLength) is { } tooLong)
                 {
-                    errors.Add($"{name}: the option \"{tooLong[..20]}…\" is {tooLong.Length} characters; the most is {MaxChoiceLength}.");
+                    Add($"{name}: the option \"{tooLong[..20]}…\" is {tooLong.Length} characters; the most is {MaxChoiceLength}.", OptionsInput(i));
                 }
             }
 
             questions.Add(new StandupQuestion(row.Id, text, row.Required, row.IsBlockers, choices));
         }
 
-        return errors.Count > 0 ? ([], errors) : (questions, []);
+        return errors.Count > 0 ? ([], errors, inputErrors) : (questions, [], inputErrors);
     }
 }

@@ -47,6 +47,25 @@ public sealed class StandupQuestionEditorTests
         Assert.Equal(["Question 1 has no text.", "Question 2 is 501 characters; the most is 500."], errors);
     }
 
+    [Fact]
+    public void ValidateByInput_EachQuestionsMistakeUnderItsInput_TheListsOwnUnderNone()
+    {
+        var rows = new List<QuestionRow> { new("a", "   "), new("b", "Demo booked?", IsChoice: true, Options: "Yes") };
+        rows.AddRange(Enumerable.Range(0, StandupQuestionEditor.MaxQuestions).Select(i => new QuestionRow($"x{i}", $"Extra {i}?")));
+
+        var (questions, errors, inputErrors) = StandupQuestionEditor.ValidateByInput(rows);
+
+        Assert.Empty(questions);
+        Assert.Equal(3, errors.Count); // too many questions, question 1's text, question 2's options
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                [StandupQuestionEditor.TextInput(0)] = "Question 1 has no text.",
+                [StandupQuestionEditor.OptionsInput(1)] = "Question 2 is a choice: give at least 2 different options, separated by commas.",
+            },
+            inputErrors);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Yes")]

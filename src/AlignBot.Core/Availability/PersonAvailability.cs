@@ -15,6 +15,9 @@ public sealed record PersonAvailability(
     DateOnly? OutOfOfficeUntil,
     AvailabilitySource OutOfOfficeSource)
 {
+    /// <summary>The person's email address as the directory has it (their mailbox's), when known.</summary>
+    public string? Email { get; init; }
+
     /// <summary>
     /// Applies the person's mailbox settings at <paramref name="nowUtc"/>: the mailbox's zone replaces one from the chat
     /// client but never one the person chose; automatic replies set, move or clear the out-of-office they set before,
@@ -23,7 +26,7 @@ public sealed record PersonAvailability(
     /// </summary>
     public PersonAvailability WithMailbox(MailboxSettings mailbox, DateTimeOffset nowUtc)
     {
-        var next = this;
+        var next = mailbox.Email is { Length: > 0 } email && !string.Equals(email, Email, StringComparison.OrdinalIgnoreCase) ? this with { Email = email } : this;
         if (mailbox.TimeZone is { } zoneId && LocalClock.TryZone(zoneId, out var mailboxZone) && TimeZoneSource <= AvailabilitySource.Mailbox)
         {
             next = next with { TimeZone = mailboxZone.Id, TimeZoneSource = AvailabilitySource.Mailbox };

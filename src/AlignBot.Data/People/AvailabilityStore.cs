@@ -1,4 +1,5 @@
 using AlignBot.Core.Availability;
+using AlignBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlignBot.Data.People;
@@ -32,6 +33,12 @@ internal sealed class AvailabilityStore(AlignBotDbContext db) : IAvailabilitySto
             record.OutOfOfficeFrom = after.OutOfOfficeFrom;
             record.OutOfOfficeUntil = after.OutOfOfficeUntil;
             record.OutOfOfficeSource = after.OutOfOfficeSource;
+        }
+
+        if (after.Email is { } email && record.Platform == Platform.Teams)
+        {
+            // The directory's address for the Teams account: what a Slack account is linked to it by.
+            record.Email = email;
         }
 
         await db.SaveChangesAsync(cancellationToken);

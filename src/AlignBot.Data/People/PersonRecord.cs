@@ -56,7 +56,7 @@ internal sealed class PersonRecord
     public PersonAvailability? ToAvailability() =>
         AadObjectId is null
             ? null
-            : new(new UserRef(Platform, UserId, AadObjectId, DisplayName), AadObjectId, TimeZone, TimeZoneSource, OutOfOfficeFrom, OutOfOfficeUntil, OutOfOfficeSource);
+            : new(new UserRef(Platform, UserId, AadObjectId, DisplayName), AadObjectId, TimeZone, TimeZoneSource, OutOfOfficeFrom, OutOfOfficeUntil, OutOfOfficeSource) { Email = Email };
 
     public Person ToPerson() =>
         new(new UserRef(Platform, UserId, AadObjectId, DisplayName), TenantId, Locale, TimeZone, PersonalConversationId, FirstSeenAt, LastSeenAt) { Email = Email, ReachOn = ReachOn };

@@ -33,6 +33,8 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>The value for AlignBot:Graph:BaseUrl.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> _users = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyList<(string Path, string Authorization)> Requests => [.. _requests];
 
     /// <summary>The settings that turn Graph on and point it here.</summary>
@@ -49,6 +51,7 @@ public sealed class FakeGraph : IAsyncDisposable
         var app = LoopbackServer.Create();
         var graph = new FakeGraph(app);
         app.MapGet("/v1.0/users/{id}/mailboxSettings", graph.MailboxSettingsAsync);
+        app.MapGet("/v1.0/users/{id}", graph.UserAsync);
         graph.BaseUrl = await LoopbackServer.StartAsync(app, cancellationToken) + "/v1.0";
         return graph;
     }
@@ -64,6 +67,10 @@ public sealed class FakeGraph : IAsyncDisposable
 
     /// <summary>What GET /users/{aadObjectId}/mailboxSettings returns from now on.</summary>
     public void SetMailbox(string aadObjectId, JsonNode body) => _mailboxes[aadObjectId] = body;
+
+    /// <summary>What GET /users/{aadObjectId} returns from now on (<c>mail</c> and <c>userPrincipalName</c>); unknown users get 404.</summary>
+    public void SetUser(string aadObjectId, string? mail, string userPrincipalName) =>
+        _users[aadObjectId] = new JsonObject { ["id"] = aadObjectId, ["mail"] = mail, ["userPrincipalName"] = userPrincipalName };
 
     /// <summary>The next request for this user gets this status instead; queue several for several.</summary>
     public void FailNext(string aadObjectId, HttpStatusCode status, TimeSpan? retryAfter = null) =>
@@ -81,6 +88,19 @@ public sealed class FakeGraph : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private async Task UserAsync(HttpContext http, string id)
+    {
+        if (!_users.TryGetValue(id, out var user))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "Request_ResourceNotFound", message = "User not found" } }, http.RequestAborted);
+            return;
+        }
+
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(user.ToJsonString(), http.RequestAborted);
     }
 
     private async Task MailboxSettingsAsync(HttpContext http, string id)

@@ -16,4 +16,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the mailbox settings of {AadObjectId}, met for the first time; the next periodic sync reads them")]
     public static partial void FirstSightNotQueued(ILogger logger, Exception exception, string aadObjectId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Graph did not give the address of {AadObjectId} (HTTP {Status}); without User.Read.All Slack accounts are linked by the address in configuration or Teams' roster")]
+    public static partial void EmailNotRead(ILogger logger, string aadObjectId, int status);
 }

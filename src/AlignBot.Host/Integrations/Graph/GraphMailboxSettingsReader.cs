@@ -14,6 +14,25 @@ namespace AlignBot.Host.Integrations.Graph;
 /// </summary>
 internal sealed class GraphMailboxSettingsReader(GraphServiceClient graph, ILogger<GraphMailboxSettingsReader> logger) : IMailboxSettingsReader
 {
+    /// <summary>
+    /// The user's address (<c>mail</c>, else <c>userPrincipalName</c>) from <c>GET /users/{id}</c>, which needs
+    /// User.Read.All: without it (or on any failure) the settings still count and the address is simply not known.
+    /// </summary>
+    private async Task<string?> EmailAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await graph.Users[aadObjectId].GetAsync(r => r.QueryParameters.Select = ["mail", "userPrincipalName"], cancellationToken);
+            var address = string.IsNullOrWhiteSpace(user?.Mail) ? user?.UserPrincipalName : user.Mail;
+            return address is not null && address.Contains('@', StringComparison.Ordinal) ? address.Trim() : null;
+        }
+        catch (ApiException error)
+        {
+            GraphLog.EmailNotRead(logger, aadObjectId, error.ResponseStatusCode);
+            return null;
+        }
+    }
+
     public async Task<MailboxLookup> ReadAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         try
@@ -50,7 +69,8 @@ internal sealed class GraphMailboxSettingsReader(GraphServiceClient graph, ILogg
                 zone,
                 status,
                 GraphTimeZones.ToUtc(Text(replies, "scheduledStartDateTime", "dateTime"), Text(replies, "scheduledStartDateTime", "timeZone")),
-                GraphTimeZones.ToUtc(Text(replies, "scheduledEndDateTime", "dateTime"), Text(replies, "scheduledEndDateTime", "timeZone"))));
+                GraphTimeZones.ToUtc(Text(replies, "scheduledEndDateTime", "dateTime"), Text(replies, "scheduledEndDateTime", "timeZone")),
+                await EmailAsync(aadObjectId, cancellationToken)));
         }
         catch (ApiException error)
         {

@@ -55,6 +55,29 @@ public sealed class GraphMailboxSyncTests
     }
 
     [Fact]
+    public async Task RunAsync_DirectoryAddress_KeptOnTheTeamsAccountForLinking_MailElsePrincipalName_NoneWithoutUserRead()
+    {
+        await using var graph = await FakeGraph.StartAsync(Token);
+        await using var world = await StartAsync(Token, Utc("2016-03-15T10:00:00Z"), graph.Settings, FakeGraph.UseFakeCredential);
+        foreach (var member in new[] { NewYork, Tokyo, Lead })
+        {
+            graph.SetMailbox(member.Id, FakeGraph.Sample(MailboxSample));
+        }
+
+        graph.SetUser(NewYork.Id, "nia@contoso.com", "nia.york@contoso.onmicrosoft.com");
+        graph.SetUser(Tokyo.Id, mail: null, "taro@contoso.com");
+        // The lead's address is not given (no User.Read.All, or no such user): their settings still count.
+
+        await SyncAsync(world);
+
+        Assert.Equal("nia@contoso.com", (await PersonAsync(world, NewYork)).Email);
+        Assert.Equal("taro@contoso.com", (await PersonAsync(world, Tokyo)).Email);
+        var lead = await PersonAsync(world, Lead);
+        Assert.Null(lead.Email);
+        Assert.Equal(AvailabilitySource.Mailbox, lead.OutOfOfficeSource);
+    }
+
+    [Fact]
     public async Task RunAsync_PersonChoseZoneAndOutOfOffice_MailboxDoesNotOverwriteThem()
     {
         await using var graph = await FakeGraph.StartAsync(Token);

@@ -19,6 +19,7 @@ public static class SlackScopes
         ["chat.update"] = ["chat:write"],
         ["chat.delete"] = ["chat:write"],
         ["chat.postEphemeral"] = ["chat:write"],
+        ["chat.getPermalink"] = [], // needs no scope
         ["conversations.open"] = ["im:write"],
         ["conversations.info"] = ["channels:read", "groups:read", "im:read", "mpim:read"],
         ["conversations.members"] = ["channels:read", "groups:read", "im:read", "mpim:read"],

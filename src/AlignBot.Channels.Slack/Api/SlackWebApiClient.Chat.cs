@@ -28,4 +28,11 @@ internal sealed partial class SlackWebApiClient
 
         return CallAsync(teamId, "chat.postEphemeral", body, cancellationToken);
     }
+
+    /// <summary><c>chat.getPermalink</c>: a web link to the message <paramref name="ts"/>, or null when Slack gives none.</summary>
+    public async Task<string?> PermalinkAsync(string teamId, string channel, string ts, CancellationToken cancellationToken)
+    {
+        var answer = await CallFormAsync(teamId, "chat.getPermalink", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["message_ts"] = ts }, cancellationToken);
+        return answer.Ok && answer.Body?["permalink"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)answer.Body["permalink"] : null;
+    }
 }

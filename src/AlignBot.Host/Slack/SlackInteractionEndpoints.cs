@@ -85,7 +85,12 @@ internal sealed class SlackInteractivity(InboundPipeline pipeline, OutboxStore o
             case ParsedSlackInteraction.OpenForm open:
                 await OpenFormAsync(open, outbox, api, logger, cancellationToken);
                 return SlackAnswer.Ok;
-            case ParsedSlackInteraction.Event { ChatEvent: MessageActionOpened opened, TriggerId: { } trigger }:
+            case ParsedSlackInteraction.Event { ChatEvent: MessageActionOpened shortcut, TriggerId: { } trigger }:
+                // Slack's message shortcut carries no link to the message: chat.getPermalink gives it, so the form
+                // links the message as Teams' does (a short call, well inside the three seconds the trigger lives).
+                var opened = shortcut is { MessageLink: null, ActivityId: { } messageTs } && api is not null
+                    ? shortcut with { MessageLink = await api.PermalinkAsync(shortcut.Conversation.TenantId, shortcut.Conversation.ConversationId, messageTs, cancellationToken) }
+                    : shortcut;
                 var shown = await pipeline.ProcessAsync(opened, cancellationToken);
                 if (shown.Ack.UpdatedCard is { } dialog)
                 {

@@ -136,7 +136,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public void LimitChannels(int perSecond, int burst) => _channelLimit = (perSecond, burst);
 
     private static bool IsSeen(string method) =>
-        method.StartsWith("chat.", StringComparison.Ordinal) || method.StartsWith("views.", StringComparison.Ordinal);
+        (method.StartsWith("chat.", StringComparison.Ordinal) && method != "chat.getPermalink") || method.StartsWith("views.", StringComparison.Ordinal);
 
     /// <summary>Waits until <paramref name="count"/> message calls arrived (real HTTP is asynchronous); fails after a generous timeout.</summary>
     public Task<IReadOnlyList<SlackApiRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken) =>
@@ -212,6 +212,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "users.info" => UserInfo((string?)body?["user"] ?? ""),
             "views.publish" => new() { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + Interlocked.Increment(ref _nextTs), ["type"] = "home" } },
             "chat.update" => new() { ["ok"] = true, ["channel"] = channel, ["ts"] = (string?)body?["ts"] },
+            "chat.getPermalink" => new() { ["ok"] = true, ["channel"] = channel, ["permalink"] = $"https://fake.slack.com/archives/{channel}/p{((string?)body?["message_ts"] ?? "").Replace(".", "", StringComparison.Ordinal)}" },
             "users.lookupByEmail" => _users.Values.FirstOrDefault(u => (string?)u["profile"]?["email"] == (string?)body?["email"]) is { } byEmail
                 ? new() { ["ok"] = true, ["user"] = byEmail.DeepClone() }
                 : new() { ["ok"] = false, ["error"] = "users_not_found" },

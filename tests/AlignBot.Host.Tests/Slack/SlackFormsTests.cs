@@ -210,6 +210,10 @@ public sealed class SlackFormsTests : IAsyncLifetime
         Assert.Equal(FeedbackActions.SendToAlignBotTitle, (string?)opened.Body?["view"]?["title"]?["text"]);
         var description = opened.Body!["view"]!["blocks"]!.AsArray().Single(b => (string?)b?["block_id"] == FeedbackForm.Description)!;
         Assert.Equal("Contoso asked for an ROI calculator & a deck", (string?)description["element"]?["initial_value"]);
+        var permalink = Assert.Single(_world.Slack.CallsOf("chat.getPermalink"));
+        var ts = (string?)shortcut["message_ts"];
+        Assert.Equal(ts, (string?)permalink.Body?["message_ts"]);
+        Assert.Contains($"https://fake.slack.com/archives/{(string?)permalink.Body?["channel"]}/p{ts!.Replace(".", "", StringComparison.Ordinal)}", opened.VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]

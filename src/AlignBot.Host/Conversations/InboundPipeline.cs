@@ -60,6 +60,17 @@ internal sealed class InboundPipeline(
         await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
         var outbound = (messages is null ? Outbound(chatEvent, ack) : messages(ack)).ToList();
+        if (ack.InputErrors is { Count: > 0 } && outbound.Count == 0)
+        {
+            // Refused for its mistakes, the submission changed nothing, so it is not remembered as handled: sent again
+            // (a replayed view_submission, a retried invoke) it gets the same mistakes back, not a duplicate's silence
+            // that would close the form with nothing filed.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            PipelineLog.Processed(logger, chatEvent.GetType().Name, 0);
+            return new PipelineOutcome(false, ack);
+        }
+
         var written = await outbox.AddAsync(outbound, cancellationToken);
         written += await outbox.AddAsync(await homes.AfterAsync(outbound, cancellationToken), cancellationToken);
         try

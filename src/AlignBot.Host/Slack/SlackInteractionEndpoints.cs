@@ -6,7 +6,10 @@ using AlignBot.Channels.Slack.Interactions;
 using AlignBot.Core.Cards;
 using AlignBot.Core.Conversations;
 using AlignBot.Core.Routing;
+using AlignBot.Data;
+using AlignBot.Data.Conversations;
 using AlignBot.Data.Outbox;
+using Microsoft.EntityFrameworkCore;
 using AlignBot.Host.Conversations;
 
 namespace AlignBot.Host.Slack;
@@ -63,7 +66,15 @@ internal sealed record SlackAnswer(JsonObject? Body = null, bool NotUnderstood =
 /// The handling behind <c>/slack/interactions</c> and <c>/slack/commands</c>, and behind Socket Mode's <c>interactive</c>
 /// and <c>slash_commands</c> envelopes (whose answer goes back in the envelope's ack): one code for both ways in.
 /// </summary>
-internal sealed class SlackInteractivity(InboundPipeline pipeline, OutboxStore outbox, ChatRouter router, IServiceProvider services, ILogger<SlackInteractivity> logger) : ISlackInteractivity
+internal sealed class SlackInteractivity(
+    InboundPipeline pipeline,
+    OutboxStore outbox,
+    ChatRouter router,
+    InboundDeduplicator deduplicator,
+    AlignBotDbContext db,
+    WriteGate gate,
+    IServiceProvider services,
+    ILogger<SlackInteractivity> logger) : ISlackInteractivity
 {
     public async Task<JsonNode?> HandleInteractionAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         (await InteractAsync(SlackInteractionParser.ParsePayload(payload.Span), cancellationToken)).Body;
@@ -83,7 +94,15 @@ internal sealed class SlackInteractivity(InboundPipeline pipeline, OutboxStore o
                 SlackLog.Ignored(logger, ignored.Reason);
                 return SlackAnswer.Ok;
             case ParsedSlackInteraction.OpenForm open:
-                await OpenFormAsync(open, outbox, api, logger, cancellationToken);
+                if (await TryUseTriggerOnceAsync(open.TriggerId, cancellationToken))
+                {
+                    await OpenFormAsync(open, outbox, api, logger, cancellationToken);
+                }
+                else
+                {
+                    SlackLog.Ignored(logger, "Open form sent again: its trigger_id opened the form already.");
+                }
+
                 return SlackAnswer.Ok;
             case ParsedSlackInteraction.Event { ChatEvent: MessageActionOpened shortcut, TriggerId: { } trigger }:
                 // Slack's message shortcut carries no link to the message: chat.getPermalink gives it, so the form
@@ -232,6 +251,31 @@ internal sealed class SlackInteractivity(InboundPipeline pipeline, OutboxStore o
         foreach (var message in ack.Outbound)
         {
             yield return message;
+        }
+    }
+
+    /// <summary>
+    /// The Open form press changes nothing but opens a modal, so it does not go through the pipeline; its trigger_id is
+    /// recorded like a delivery id all the same, so the press sent again (here or on another instance, before or after a
+    /// restart) does not call views.open a second time with a trigger Slack has already spent.
+    /// </summary>
+    private async Task<bool> TryUseTriggerOnceAsync(string triggerId, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (!await deduplicator.TryRecordAsync(Platform.Slack, "open-form:" + triggerId, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false; // the same press raced in on another request and won
         }
     }
 

@@ -115,7 +115,11 @@ internal sealed class PeopleWorld : IAsyncDisposable
 
     /// <summary>A direct message to the bot on Slack, signed as Slack signs it (the real reference payload).</summary>
     public Task<HttpResponseMessage> SayOnSlackAsync(SlackPerson person, string text, CancellationToken cancellationToken) =>
-        PostSlackAsync(SlackPayload("event_callback.message.im.json", json =>
+        PostSlackAsync(SlackMessageEvent(person, text), cancellationToken);
+
+    /// <summary>The event_callback body of a direct message to the bot on Slack, to post (and re-post, as Slack retries).</summary>
+    public string SlackMessageEvent(SlackPerson person, string text) =>
+        SlackPayload("event_callback.message.im.json", json =>
         {
             json["team_id"] = Workspace;
             json["event_id"] = $"Ev{Interlocked.Increment(ref _next):D6}";
@@ -124,7 +128,56 @@ internal sealed class PeopleWorld : IAsyncDisposable
             json["event"]!["channel"] = person.Channel;
             json["event"]!["text"] = text;
             json["event"]!["ts"] = $"1700000100.{_next:D6}";
-        }), cancellationToken);
+        });
+
+    /// <summary>An Events API body posted to /slack/events; with <paramref name="retry"/>, as Slack's retry of it (<c>X-Slack-Retry-Num</c>).</summary>
+    public Task<HttpResponseMessage> PostSlackEventAsync(string body, CancellationToken cancellationToken, string? retry = null) =>
+        PostSlackAsync(body, cancellationToken, "/slack/events", "application/json", retry);
+
+    /// <summary>An interaction (block_actions, view_submission) as Slack posts it to /slack/interactions: the JSON form-encoded in <c>payload</c>.</summary>
+    public Task<HttpResponseMessage> InteractOnSlackAsync(JsonObject payload, CancellationToken cancellationToken) =>
+        PostSlackAsync("payload=" + Uri.EscapeDataString(payload.ToJsonString()), cancellationToken, "/slack/interactions", "application/x-www-form-urlencoded");
+
+    /// <summary>A press of <paramref name="actionId"/> on the bot's message <paramref name="ts"/> in the person's Slack DM (the real block_actions payload).</summary>
+    public JsonObject SlackPress(SlackPerson person, string ts, string actionId, string? value)
+    {
+        var json = JsonNode.Parse(SlackPayload("block_actions.json", _ => { }))!.AsObject();
+        var n = Interlocked.Increment(ref _next);
+        json["team"] = new JsonObject { ["id"] = Workspace, ["domain"] = "contoso" };
+        json["user"]!["id"] = person.UserId;
+        json["user"]!["team_id"] = Workspace;
+        json["trigger_id"] = $"trigger.{n}";
+        json["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = ts, ["channel_id"] = person.Channel, ["is_ephemeral"] = false };
+        json["channel"] = new JsonObject { ["id"] = person.Channel, ["name"] = "directmessage" };
+        var action = json["actions"]![0]!.AsObject();
+        action["action_id"] = actionId;
+        action["value"] = value;
+        action["action_ts"] = $"1700000300.{n:D6}";
+        return json;
+    }
+
+    /// <summary>The submission of the modal AlignBot opened (<paramref name="opened"/>, the views.open body) with these typed values (the real view_submission payload).</summary>
+    public JsonObject SlackSubmit(SlackPerson person, JsonNode opened, IReadOnlyDictionary<string, string> typed)
+    {
+        var json = JsonNode.Parse(SlackPayload("view_submission.json", _ => { }))!.AsObject();
+        var n = Interlocked.Increment(ref _next);
+        json["team"] = new JsonObject { ["id"] = Workspace, ["domain"] = "contoso" };
+        json["user"]!["id"] = person.UserId;
+        json["user"]!["team_id"] = Workspace;
+        json["trigger_id"] = $"trigger.{n}";
+        var view = json["view"]!.AsObject();
+        view["id"] = $"V{n:D6}";
+        view["blocks"] = opened["view"]!["blocks"]!.DeepClone();
+        view["private_metadata"] = (string?)opened["view"]!["private_metadata"];
+        var values = new JsonObject();
+        foreach (var (blockId, value) in typed)
+        {
+            values[blockId] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        }
+
+        view["state"] = new JsonObject { ["values"] = values };
+        return json;
+    }
 
     /// <summary>The person opens AlignBot's Home tab on Slack (the real reference payload, on the home tab).</summary>
     public Task<HttpResponseMessage> OpenHomeOnSlackAsync(SlackPerson person, CancellationToken cancellationToken, string tab = "home") =>
@@ -149,8 +202,8 @@ internal sealed class PeopleWorld : IAsyncDisposable
         }), cancellationToken);
 
     /// <summary>
-    /// A button press on a card in the person's Slack DM, through the same inbound pipeline the Slack endpoints feed
-    /// (Slack's interactivity endpoint is not built yet): the event Slack's block_actions will become.
+    /// A button press on a card in the person's Slack DM, straight into the inbound pipeline the Slack endpoints feed:
+    /// the event a block_actions becomes (<see cref="SlackPress"/> sends the real one through /slack/interactions).
     /// </summary>
     public async Task PressOnSlackAsync(SlackPerson person, string verb, IReadOnlyDictionary<string, string> data, string cardTs, CancellationToken cancellationToken)
     {
@@ -224,12 +277,18 @@ internal sealed class PeopleWorld : IAsyncDisposable
         return json.ToJsonString();
     }
 
-    private Task<HttpResponseMessage> PostSlackAsync(string body, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> PostSlackAsync(string body, CancellationToken cancellationToken, string path = "/slack/events", string contentType = "application/json", string? retry = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var ts = Bot.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        if (retry is not null)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", retry);
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
         request.Headers.Add(SlackRequestVerifier.SignatureHeader, new SlackRequestVerifier(SigningSecret, TimeProvider.System).Sign(ts, bytes));
         return Bot.Client.SendAsync(request, cancellationToken);

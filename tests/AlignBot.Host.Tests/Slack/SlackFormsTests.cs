@@ -158,6 +158,39 @@ public sealed class SlackFormsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feedback_SameMistakenSubmissionSentAgain_SameErrorsAndTheModalStaysOpen()
+    {
+        await _world.DirectMessageAsync(Sam, SamDm, "feedback", Token);
+        var ts = await _world.SentTsAsync(r => r.ConversationId == SamDm && r.Payload.Contains(FeedbackActions.Submit, StringComparison.Ordinal), Token);
+        await _world.InteractAsync(_world.Press(Sam, SamDm, ts, BlockKitRenderer.FormActionId, "0"), Token);
+        var opened = await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
+        var mistake = _world.Submit(Sam, opened.Body!, new Dictionary<string, string> { [FeedbackForm.Topic] = "Analytics", [FeedbackForm.Description] = "ROI calculator" });
+        await _world.InteractAsync(mistake, Token);
+
+        var again = await _world.InteractAsync(mistake, Token);
+
+        var answer = JsonNode.Parse(await again.Content.ReadAsStringAsync(Token))!;
+        Assert.Equal("errors", (string?)answer["response_action"]); // a "clear" would close the form with nothing filed
+        Assert.NotNull(answer["errors"]?[FeedbackForm.Kind]);
+        Assert.Equal(0, await _world.QueryAsync(db => db.FeedbackItems.CountAsync(Token)));
+    }
+
+    [Fact]
+    public async Task OpenForm_SamePressSentAgain_ModalOpenedOnce()
+    {
+        await _world.DirectMessageAsync(Sam, SamDm, "feedback", Token);
+        var ts = await _world.SentTsAsync(r => r.ConversationId == SamDm && r.Payload.Contains(FeedbackActions.Submit, StringComparison.Ordinal), Token);
+        var press = _world.Press(Sam, SamDm, ts, BlockKitRenderer.FormActionId, "0");
+        await _world.InteractAsync(press, Token);
+        await _world.WaitForCallAsync(c => c.Method == "views.open", Token);
+
+        var again = await _world.InteractAsync(press, Token);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(_world.Slack.CallsOf("views.open")); // views.open returned before the second press was answered
+    }
+
+    [Fact]
     public async Task OwnerAction_BySomeoneNotAllowed_RefusedOnlyToThemAndNothingChanges()
     {
         var ownerTs = await FileFeedbackAsync();

@@ -118,6 +118,26 @@ public sealed class SlackStandupTests : IAsyncLifetime
         Assert.Equal(2, await _world.QueryAsync(db => db.StandupPrompts.CountAsync(Token)));
     }
 
+    [Fact]
+    public async Task Setup_MemberWhoChoseTheirZone_KeepsTheirChoiceOverTheProfile()
+    {
+        await _world.DirectMessageAsync(Sam, "D222", "timezone Asia/Tokyo", Token);
+        await _world.OutboxDrainedAsync(Token);
+
+        await SubmitFormAsync("setup", TeamActions.Save, new()
+        {
+            [TeamCards.NameInput] = "Sales EMEA",
+            [TeamCards.KindInput] = "Sales",
+            [TeamCards.ZoneInput] = "Europe/London",
+            [TeamCards.MembersInput] = $"{Lena},{Sam}",
+            [TeamCards.LeadsInput] = Lena,
+        });
+
+        var zones = await _world.QueryAsync(db => db.People.Where(p => p.UserId == Lena || p.UserId == Sam).ToDictionaryAsync(p => p.UserId, p => p.TimeZone, Token));
+        Assert.Equal("Asia/Tokyo", zones[Sam]);
+        Assert.Equal("Europe/London", zones[Lena]);
+    }
+
     private static bool IsDm(string? channel) => channel is not null && channel.StartsWith('D');
 
     /// <summary>Types <paramref name="command"/> in the channel, opens the card's form and submits it with these values.</summary>

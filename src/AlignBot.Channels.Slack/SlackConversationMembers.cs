@@ -6,7 +6,7 @@ namespace AlignBot.Channels.Slack;
 
 /// <summary>
 /// The people in a Slack channel: <c>conversations.members</c> (every page) for the ids, then <c>users.info</c> for each
-/// name; bots (AlignBot itself among them) and deactivated accounts are left out. A person whose profile cannot be read
+/// name and time zone; bots (AlignBot itself among them) and deactivated accounts are left out. A person whose profile cannot be read
 /// is listed by id alone.
 /// </summary>
 internal sealed class SlackConversationMembers(SlackWebApiClient api) : IConversationMembers
@@ -28,7 +28,7 @@ internal sealed class SlackConversationMembers(SlackWebApiClient api) : IConvers
                 continue;
             }
 
-            people.Add(new UserRef(Platform.Slack, id, DisplayName: user.Value?.Name));
+            people.Add(new UserRef(Platform.Slack, id, DisplayName: user.Value?.Name, TimeZone: user.Value?.TimeZone));
         }
 
         return people;

@@ -60,7 +60,9 @@ internal static class SlackInteractionParser
                 return new ParsedSlackInteraction.Invalid("The payload has no team or user.");
             }
 
-            var user = new UserRef(Platform.Slack, userId, DisplayName: String(root, "user", "name"));
+            // The payload's user.name is the person's handle, not their name: the name comes from users.info, and a
+            // handle given here would replace it on every press.
+            var user = new UserRef(Platform.Slack, userId);
             return String(root, "type") switch
             {
                 "block_actions" => BlockActions(root, teamId, user),
@@ -120,7 +122,7 @@ internal static class SlackInteractionParser
             {
                 DeliveryId = "command:" + triggerId,
                 Conversation = conversation,
-                From = new UserRef(Platform.Slack, userId, DisplayName: Field("user_name")),
+                From = new UserRef(Platform.Slack, userId), // user_name is the handle; the name comes from users.info
             },
             triggerId,
             View: null);

@@ -79,6 +79,6 @@ public sealed partial class StartDueStandups(IStandupStore store, TimeProvider c
     [LoggerMessage(Level = LogLevel.Information, Message = "Started {Count} stand-up prompts for stand-up {StandupId} on {LocalDate}")]
     private static partial void PromptsStarted(ILogger logger, int count, Guid standupId, DateOnly localDate);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Member {MemberId} of stand-up {StandupId} cannot be reached yet: AlignBot has not met them in Teams")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member {MemberId} of stand-up {StandupId} cannot be reached yet: AlignBot has not met them on Teams or Slack")]
     private static partial void Unreachable(ILogger logger, string memberId, Guid standupId);
 }

@@ -80,6 +80,13 @@ internal sealed class OrganizationStore(AlignBotDbContext db, RosterReader roste
         person.DisplayName ??= user.DisplayName;
         person.Email ??= user.Email;
         person.ServiceUrl ??= home.ServiceUrl;
+        if (user.TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) && person.TimeZoneSource <= AvailabilitySource.Client)
+        {
+            // The zone the person's profile shows (Slack's tz): a member who never wrote is prompted at their own
+            // local time, not the team's. It ranks with a chat client's zone, below their mailbox and their own choice.
+            person.TimeZone = zone;
+            person.TimeZoneSource = AvailabilitySource.Client;
+        }
     }
 
     public async Task SetTimeZoneAsync(UserRef user, string ianaTimeZone, CancellationToken cancellationToken)

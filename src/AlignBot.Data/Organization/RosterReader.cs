@@ -48,7 +48,18 @@ internal sealed class RosterReader(AlignBotDbContext db)
             ?? byLastSeen[0];
     }
 
-    private static bool CanReach(PersonRecord person) => person.PersonalConversationId is not null || person.ServiceUrl is not null;
+    private static bool CanReach(PersonRecord person) => person.PersonalConversationId is not null || Via(person) is not null;
+
+    /// <summary>
+    /// Where a proactive 1:1 is opened from when no personal chat is known: Teams needs the tenant's service URL; Slack
+    /// opens the direct message (<c>conversations.open</c>) with the workspace's token, so the workspace is enough.
+    /// </summary>
+    private static ConversationRef? Via(PersonRecord person) => person switch
+    {
+        { ServiceUrl: { } serviceUrl } => new ConversationRef(person.Platform, person.TenantId, "", ConversationKind.Personal, serviceUrl),
+        { Platform: Platform.Slack, TenantId.Length: > 0 } => new ConversationRef(Platform.Slack, person.TenantId, "", ConversationKind.Personal, ServiceUrl: null),
+        _ => null,
+    };
 
     public static IReadOnlySet<DayOfWeek> Days(int mask) => Enum.GetValues<DayOfWeek>().Where(d => (mask & (1 << (int)d)) != 0).ToHashSet();
 
@@ -70,7 +81,6 @@ internal sealed class RosterReader(AlignBotDbContext db)
         var personal = person.PersonalConversationId is { } conversationId
             ? new ConversationRef(person.Platform, person.TenantId, conversationId, ConversationKind.Personal, person.ServiceUrl)
             : null;
-        var via = person.ServiceUrl is null ? null : new ConversationRef(person.Platform, person.TenantId, "", ConversationKind.Personal, person.ServiceUrl);
-        return new Participant(member.MemberId, person.DisplayName ?? member.DisplayName ?? member.MemberId, member.Role, user, personal, availability) { Via = via };
+        return new Participant(member.MemberId, person.DisplayName ?? member.DisplayName ?? member.MemberId, member.Role, user, personal, availability) { Via = Via(person) };
     }
 }

@@ -136,7 +136,7 @@ public sealed class SlackInteractionParserTests
         Assert.Equal("Hi", message.Text);
         Assert.Equal("command:111.111.xxx", message.DeliveryId);
         Assert.Equal(new ConversationRef(Platform.Slack, "T111", "C111", ConversationKind.Channel, null), message.Conversation);
-        Assert.Equal(new UserRef(Platform.Slack, "W111", DisplayName: "primary-owner"), message.From);
+        Assert.Equal(new UserRef(Platform.Slack, "W111"), message.From);
     }
 
     [Fact]

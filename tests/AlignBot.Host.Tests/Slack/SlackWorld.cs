@@ -71,6 +71,24 @@ internal sealed class SlackWorld : IAsyncDisposable
         return PostSignedAsync("/slack/events", json.ToJsonString(), "application/json", cancellationToken);
     }
 
+    /// <summary>An @mention of AlignBot by <paramref name="user"/> in <paramref name="channel"/> (<c>app_mention</c>).</summary>
+    public Task<HttpResponseMessage> MentionAsync(string user, string channel, string text, CancellationToken cancellationToken)
+    {
+        var json = Reference("event_callback.app_mention.json");
+        var n = Interlocked.Increment(ref _next);
+        json["team_id"] = Team;
+        json["event_id"] = $"Ev{n}";
+        json["event"]!["user"] = user;
+        json["event"]!["channel"] = channel;
+        json["event"]!["team"] = Team;
+        json["event"]!["text"] = $"<@{FakeSlackApi.BotUserId}> {text}";
+        json["event"]!["ts"] = $"1600000000.{n:D6}";
+        json["event"]!["event_ts"] = $"1600000000.{n:D6}";
+        json["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Team, ["user_id"] = FakeSlackApi.BotUserId, ["is_bot"] = true });
+        json["authed_users"] = new JsonArray(FakeSlackApi.BotUserId);
+        return PostSignedAsync("/slack/events", json.ToJsonString(), "application/json", cancellationToken);
+    }
+
     /// <summary>An interaction (block_actions, view_submission, shortcut...) as Slack posts it: the JSON form-encoded in <c>payload</c>.</summary>
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload, CancellationToken cancellationToken, string secret = SigningSecret, DateTimeOffset? timestamp = null) =>
         PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded", cancellationToken, secret, timestamp);
@@ -131,7 +149,7 @@ internal sealed class SlackWorld : IAsyncDisposable
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, CancellationToken cancellationToken, string secret = SigningSecret, DateTimeOffset? timestamp = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var ts = (timestamp ?? AlignBotFactory.DefaultStart).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var ts = (timestamp ?? Factory.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);

@@ -23,6 +23,8 @@ public sealed class FeedbackHandlers(FeedbackSettings settings, IFeedbackStore s
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Open, (h, a, ct) => h.OpenAsync(a))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Submit, (h, a, ct) => h.SubmitAsync(a, ct))
             .OnMessageAction<FeedbackHandlers>(FeedbackActions.SendToAlignBot, (h, e, ct) => h.OpenFromMessageAsync(e), (h, e, ct) => h.SubmitFromMessageAsync(e, ct))
+            // Slack's global shortcut "Send feedback to marketing" (no message behind it): the same form, empty.
+            .OnMessageAction<FeedbackHandlers>(FeedbackActions.Open, (h, e, ct) => h.OpenFromMessageAsync(e), (h, e, ct) => h.SubmitFromMessageAsync(e, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Acknowledge, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Acknowledge, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Ask, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Ask, ct))
             .OnCardAction<FeedbackHandlers>(FeedbackActions.Resolve, (h, a, ct) => h.OwnerActionAsync(a, FeedbackActions.Resolve, ct))

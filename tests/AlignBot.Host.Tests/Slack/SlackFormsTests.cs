@@ -273,11 +273,13 @@ public sealed class SlackFormsTests : IAsyncLifetime
         Assert.Equal(PromptStatus.Skipped, await PromptStatusAsync());
     }
 
-    [Fact]
-    public async Task GlobalShortcut_SendToAlignBot_EmptyFormInAModal()
+    [Theory]
+    [InlineData(FeedbackActions.Open)] // the manifest's "Send feedback to marketing"
+    [InlineData(FeedbackActions.SendToAlignBot)]
+    public async Task GlobalShortcut_EmptyFeedbackFormInAModal(string callbackId)
     {
         var shortcut = SlackWorld.Reference("shortcut.global.json");
-        shortcut["callback_id"] = FeedbackActions.SendToAlignBot;
+        shortcut["callback_id"] = callbackId;
         shortcut["user"]!["id"] = Sam;
 
         await _world.InteractAsync(shortcut, Token);

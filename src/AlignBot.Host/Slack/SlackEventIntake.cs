@@ -1,3 +1,4 @@
+using AlignBot.Channels.Slack.Api;
 using AlignBot.Channels.Slack.Events;
 using AlignBot.Data.Slack;
 using AlignBot.Host.Conversations;
@@ -24,6 +25,7 @@ internal sealed class SlackEventIntake(InboundPipeline pipeline, SlackWorkspaceS
             case ParsedSlackEvent.TokensRevoked revoked:
                 // Uninstalled, or its bot token revoked: the stored token is dead, so it is forgotten (a retry finds nothing to remove).
                 var removed = await workspaces.RemoveAsync(revoked.TeamId, cancellationToken);
+                (services.GetService<ISlackTokens>() as StoredSlackTokens)?.Forget(revoked.TeamId);
                 SlackLog.TokensRevoked(logger, revoked.TeamId, revoked.EventType, removed);
                 return SlackEventOutcome.Done;
             case ParsedSlackEvent.Ignored ignored:

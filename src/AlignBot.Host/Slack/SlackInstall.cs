@@ -32,6 +32,7 @@ internal sealed class SlackInstall(
     AlignBotDbContext db,
     WriteGate gate,
     TimeProvider clock,
+    ISlackTokens tokens,
     ILogger<SlackInstall> logger)
 {
     public const string StateCookie = "alignbot_slack_oauth";
@@ -122,6 +123,7 @@ internal sealed class SlackInstall(
                 InstalledBy = String(body["authed_user"]?["id"]) ?? "",
             },
             cancellationToken);
+        (tokens as StoredSlackTokens)?.Forget(teamId); // a re-install's new token is used from the next call
         SlackLog.Installed(logger, teamId);
         return InstallOutcome.Installed(teamName);
     }

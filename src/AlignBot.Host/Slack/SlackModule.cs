@@ -54,7 +54,7 @@ internal static class SlackModule
                 // survive a restart and are readable by every instance, and a copy of a backup's token column alone is useless.
                 services.AddDataProtection().SetApplicationName("AlignBot").PersistKeysToDbContext<AlignBot.Data.AlignBotDbContext>();
                 services.AddSingleton<ISlackTokens>(sp => new StoredSlackTokens(
-                    sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<SlackTokensFromOptions>(), sp.GetRequiredService<ILogger<StoredSlackTokens>>()));
+                    sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<SlackTokensFromOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StoredSlackTokens>>()));
                 services.AddScoped<SlackInstall>();
             }
             else

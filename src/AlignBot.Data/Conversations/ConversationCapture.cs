@@ -1,3 +1,4 @@
+using System.Data;
 using AlignBot.Core.Availability;
 using AlignBot.Core.Conversations;
 using AlignBot.Data.People;
@@ -47,22 +48,35 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
         return chatEvent.From is { } from ? await UpsertPersonAsync(chatEvent, from, reference, now, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// One statement, as it runs for every event: what the event says of the conversation replaces what was stored,
+    /// what it leaves out (a tenant, a service URL, a team, a name) is kept.
+    /// </summary>
     private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var record = await FindConversation.For(db)(db, reference.Platform, reference.ConversationId, cancellationToken);
-        if (record is null)
-        {
-            record = new ConversationRecord { Platform = reference.Platform, ConversationId = reference.ConversationId, InstalledAt = now };
-            db.Conversations.Add(record);
-        }
-
-        record.TenantId = reference.TenantId.Length > 0 ? reference.TenantId : record.TenantId;
-        record.Kind = reference.Kind;
-        record.ServiceUrl = reference.ServiceUrl ?? record.ServiceUrl;
-        record.TeamId = reference.TeamId ?? record.TeamId;
-        record.Name = reference.Name ?? record.Name;
-        record.UpdatedAt = now;
+        await using var command = PlainSql.Command(db, UpsertConversation);
+        command.Parameter("@platform", PlainSql.Stored<ConversationRecord>(db, nameof(ConversationRecord.Platform), reference.Platform));
+        command.Parameter("@conversation", reference.ConversationId, DbType.String);
+        command.Parameter("@tenant", reference.TenantId, DbType.String);
+        command.Parameter("@kind", PlainSql.Stored<ConversationRecord>(db, nameof(ConversationRecord.Kind), reference.Kind));
+        command.Parameter("@serviceUrl", reference.ServiceUrl, DbType.String);
+        command.Parameter("@team", reference.TeamId, DbType.String);
+        command.Parameter("@name", reference.Name, DbType.String);
+        command.Parameter("@now", PlainSql.Stored<ConversationRecord>(db, nameof(ConversationRecord.UpdatedAt), now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private const string UpsertConversation = """
+        INSERT INTO conversations ("Platform", "ConversationId", "TenantId", "Kind", "ServiceUrl", "TeamId", "Name", "InstalledAt", "UpdatedAt")
+        VALUES (@platform, @conversation, @tenant, @kind, @serviceUrl, @team, @name, @now, @now)
+        ON CONFLICT ("Platform", "ConversationId") DO UPDATE SET
+            "TenantId" = CASE WHEN excluded."TenantId" <> '' THEN excluded."TenantId" ELSE conversations."TenantId" END,
+            "Kind" = excluded."Kind",
+            "ServiceUrl" = COALESCE(excluded."ServiceUrl", conversations."ServiceUrl"),
+            "TeamId" = COALESCE(excluded."TeamId", conversations."TeamId"),
+            "Name" = COALESCE(excluded."Name", conversations."Name"),
+            "UpdatedAt" = excluded."UpdatedAt"
+        """;
 
     private async Task<string?> UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -103,10 +117,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
         return newDirectoryId;
     }
 
-    // Compiled once: both run for every inbound event.
-    private static readonly CompiledPerModel<Func<AlignBotDbContext, Platform, string, CancellationToken, Task<ConversationRecord?>>> FindConversation = new(() => EF.CompileAsyncQuery(
-        (AlignBotDbContext db, Platform platform, string conversationId, CancellationToken _) => db.Conversations.SingleOrDefault(c => c.Platform == platform && c.ConversationId == conversationId)));
-
+    // Compiled once: it runs for every inbound event.
     private static readonly CompiledPerModel<Func<AlignBotDbContext, Platform, string, CancellationToken, Task<PersonRecord?>>> FindPerson = new(() => EF.CompileAsyncQuery(
         (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.SingleOrDefault(p => p.Platform == platform && p.UserId == userId)));
 

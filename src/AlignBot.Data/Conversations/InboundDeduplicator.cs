@@ -1,3 +1,4 @@
+using System.Data;
 using AlignBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,23 +8,29 @@ namespace AlignBot.Data.Conversations;
 internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, TimeProvider clock)
 {
     /// <summary>
-    /// Adds the delivery to the current unit of work. Returns false when it was processed before. The unique key
-    /// is the backstop for two copies racing: the second commit fails and the caller treats it as a duplicate.
+    /// Records the delivery in the caller's transaction (at once when there is none) and returns false when it was
+    /// recorded before. The key decides: a copy racing in on another request or instance waits for the first one's
+    /// transaction and then finds the id taken, so exactly one of them goes on.
     /// </summary>
-    public async Task<bool> TryRecordAsync(Platform platform, string deliveryId, CancellationToken cancellationToken)
-    {
-        if (await Seen.For(db)(db, (int)platform, deliveryId, cancellationToken))
+    public Task<bool> TryRecordAsync(Platform platform, string deliveryId, CancellationToken cancellationToken) =>
+        PlainSql.OnOpenConnectionAsync(db, async () =>
         {
-            return false;
-        }
+            await using var command = PlainSql.Command(db, """INSERT INTO inbound_deliveries ("Platform", "DeliveryId", "ReceivedAt") VALUES (@platform, @delivery, @received) ON CONFLICT DO NOTHING""");
+            command.Parameter("@platform", (int)platform, DbType.Int32);
+            command.Parameter("@delivery", deliveryId, DbType.String);
+            command.Parameter("@received", PlainSql.Stored<InboundDelivery>(db, nameof(InboundDelivery.ReceivedAt), clock.GetUtcNow()));
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
 
-        db.InboundDeliveries.Add(new InboundDelivery { Platform = (int)platform, DeliveryId = deliveryId, ReceivedAt = clock.GetUtcNow() });
-        return true;
+    /// <summary>
+    /// Uses <paramref name="token"/> once, outside any other work (a Slack trigger, an install link's state): true the
+    /// first time, false ever after, here or on another instance.
+    /// </summary>
+    public async Task<bool> TryUseOnceAsync(Platform platform, string token, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        return await TryRecordAsync(platform, token, cancellationToken);
     }
-
-    /// <summary>Compiled once: it runs for every inbound request.</summary>
-    private static readonly CompiledPerModel<Func<AlignBotDbContext, int, string, CancellationToken, Task<bool>>> Seen = new(() => EF.CompileAsyncQuery(
-        (AlignBotDbContext db, int platform, string deliveryId, CancellationToken _) => db.InboundDeliveries.Any(d => d.Platform == platform && d.DeliveryId == deliveryId)));
 
     /// <summary>Forgets deliveries older than <paramref name="age"/>: platforms retry within minutes, not days.</summary>
     public async Task<int> PurgeOlderThanAsync(TimeSpan age, CancellationToken cancellationToken)

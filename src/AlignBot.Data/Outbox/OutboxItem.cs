@@ -12,8 +12,8 @@ internal sealed class OutboxItem(long id, Platform platform, string conversation
     private OutboundMessage? _message;
 
     /// <summary>A row this process has just committed, with its message already in hand.</summary>
-    public static OutboxItem Committed(OutboxRecord record, OutboundMessage message) =>
-        new(record.Id, record.Platform, record.ConversationId, record.Operation, record.Attempts, record.TargetKey, record.Payload) { _message = message };
+    public static OutboxItem Committed(long id, OutboundMessage message, string payload) =>
+        new(id, message.To.Platform, message.To.ConversationId, message.Operation, 0, message.TargetOutboxKey, payload) { _message = message };
 
     public long Id => id;
 

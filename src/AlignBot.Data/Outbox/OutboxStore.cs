@@ -53,33 +53,28 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
             return claimed;
         }
 
+        var names = ids.Select((_, i) => "@id" + i).ToArray();
         using var turn = await gate.EnterAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await PlainSql.OnOpenConnectionAsync(db, async () =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var names = new string[ids.Count];
+            await using var command = PlainSql.Command(
+                db,
+                $"""UPDATE outbox SET "Status" = {(int)OutboxStatus.Sending}, "LeaseUntil" = @lease, "Attempts" = "Attempts" + 1 """ +
+                $"""WHERE "Status" = {(int)OutboxStatus.Pending} AND "Id" IN ({string.Join(", ", names)}) RETURNING "Id" """);
             for (var i = 0; i < ids.Count; i++)
             {
-                names[i] = "@id" + i;
-                AddParameter(command, names[i], ids[i], DbType.Int64);
+                command.Parameter(names[i], ids[i], DbType.Int64);
             }
 
-            AddParameter(command, "@lease", ToProvider(nameof(OutboxRecord.LeaseUntil), leaseUntil), null);
-            command.CommandText =
-                $"""UPDATE outbox SET "Status" = {(int)OutboxStatus.Sending}, "LeaseUntil" = @lease, "Attempts" = "Attempts" + 1 """ +
-                $"""WHERE "Status" = {(int)OutboxStatus.Pending} AND "Id" IN ({string.Join(", ", names)}) RETURNING "Id" """;
+            command.Parameter("@lease", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.LeaseUntil), leaseUntil));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 claimed.Add(reader.GetInt64(0));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+            return claimed.Count;
+        }, cancellationToken);
 
         return claimed;
     }
@@ -154,20 +149,19 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
 
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText =
+        await using var command = PlainSql.Command(
+            db,
             $"""UPDATE outbox SET "Status" = {(int)OutboxStatus.Sent}, "SentActivityId" = @activity, "SentConversationId" = @conversation, """ +
-            """ "CompletedAt" = @completed, "LeaseUntil" = NULL, "LastError" = NULL WHERE "Id" = @id""";
-        var activity = AddParameter(command, "@activity", null, DbType.String);
-        var conversation = AddParameter(command, "@conversation", null, DbType.String);
-        var completed = AddParameter(command, "@completed", null, null);
-        var id = AddParameter(command, "@id", null, DbType.Int64);
+            """ "CompletedAt" = @completed, "LeaseUntil" = NULL, "LastError" = NULL WHERE "Id" = @id""");
+        var activity = command.Parameter("@activity", null, DbType.String);
+        var conversation = command.Parameter("@conversation", null, DbType.String);
+        var completed = command.Parameter("@completed", null);
+        var id = command.Parameter("@id", null, DbType.Int64);
         foreach (var outcome in outcomes)
         {
             activity.Value = (object?)outcome.Sent.ActivityId ?? DBNull.Value;
             conversation.Value = (object?)outcome.Sent.ConversationId ?? DBNull.Value;
-            completed.Value = ToProvider(nameof(OutboxRecord.CompletedAt), outcome.CompletedAt);
+            completed.Value = PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.CompletedAt), outcome.CompletedAt);
             id.Value = outcome.Id;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -222,27 +216,6 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
     {
         using var turn = await gate.EnterAsync(cancellationToken);
         return await rows.ExecuteUpdateAsync(setters, cancellationToken);
-    }
-
-    /// <summary>A value as the provider stores it (SQLite keeps instants as ticks, PostgreSQL as timestamptz).</summary>
-    private object ToProvider(string property, DateTimeOffset value)
-    {
-        var converter = db.Model.FindEntityType(typeof(OutboxRecord))!.FindProperty(property)!.GetTypeMapping().Converter;
-        return converter?.ConvertToProvider(value) ?? value;
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name, object? value, DbType? type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        if (type is { } dbType)
-        {
-            parameter.DbType = dbType;
-        }
-
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];

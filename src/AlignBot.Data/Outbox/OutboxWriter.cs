@@ -1,54 +1,82 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
 using AlignBot.Core.Conversations;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlignBot.Data.Outbox;
 
 /// <summary>
-/// Adds outbound messages to the caller's unit of work, so they commit (or roll back) with the state change
-/// that caused them. A message whose idempotency key is already in the outbox is skipped.
+/// Writes outbound messages in the caller's transaction, so they commit (or roll back) with the state change that
+/// caused them. A message whose idempotency key is already in the outbox is skipped. Each row is one plain
+/// <c>INSERT … ON CONFLICT ("Key") DO NOTHING RETURNING "Id"</c>: it runs for every message the bot sends, and the key
+/// check and the insert are one statement (a copy racing in on another instance waits for the first one's transaction
+/// and is then skipped).
 /// </summary>
 internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 {
-    private readonly List<(OutboxRecord Record, OutboundMessage Message)> _added = [];
-    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private const string Insert =
+        """INSERT INTO outbox ("Platform", "TenantId", "ConversationId", "Key", "TargetKey", "Operation", "Payload", "Status", "Attempts", "CreatedAt", "NextAttemptAt") """ +
+        """VALUES (@platform, @tenant, @conversation, @key, @target, @operation, @payload, @status, 0, @now, @now) ON CONFLICT ("Key") DO NOTHING RETURNING "Id" """;
 
-    /// <summary>The rows this unit of work added, once it has committed (their ids are known then).</summary>
-    public IReadOnlyList<OutboxItem> Committed() => [.. _added.Where(a => a.Record.Id > 0).Select(a => OutboxItem.Committed(a.Record, a.Message))];
+    private readonly List<OutboxItem> _added = [];
+
+    /// <summary>The rows this unit of work added; the caller reads them once it has committed.</summary>
+    public IReadOnlyList<OutboxItem> Committed() => _added;
 
     public async Task<int> AddAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var added = 0;
-        foreach (var message in messages)
+        if (db.Database.CurrentTransaction is null)
         {
-            if (message.Key is { } key
-                && (_keys.Contains(key) || await db.Outbox.AnyAsync(o => o.Key == key, cancellationToken)))
-            {
-                continue;
-            }
+            throw new InvalidOperationException("Outbox rows are written in the transaction of the change that caused them; begin one first.");
+        }
 
-            var record = new OutboxRecord
+        var added = 0;
+        DbCommand? command = null;
+        try
+        {
+            foreach (var message in messages)
             {
-                Platform = message.To.Platform,
-                TenantId = message.To.TenantId,
-                ConversationId = message.To.ConversationId,
-                Key = message.Key,
-                TargetKey = message.TargetOutboxKey,
-                Operation = message.Operation,
-                Payload = OutboxJson.Serialize(message),
-                Status = OutboxStatus.Pending,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            };
-            db.Outbox.Add(record);
-            _added.Add((record, message));
-            if (message.Key is { } newKey)
-            {
-                _keys.Add(newKey);
+                command ??= Command();
+                command.Parameters["@platform"].Value = PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Platform), message.To.Platform);
+                command.Parameters["@tenant"].Value = message.To.TenantId;
+                command.Parameters["@conversation"].Value = message.To.ConversationId;
+                command.Parameters["@key"].Value = (object?)message.Key ?? DBNull.Value;
+                command.Parameters["@target"].Value = (object?)message.TargetOutboxKey ?? DBNull.Value;
+                command.Parameters["@operation"].Value = PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Operation), message.Operation);
+                var payload = OutboxJson.Serialize(message);
+                command.Parameters["@payload"].Value = payload;
+                if (await command.ExecuteScalarAsync(cancellationToken) is not { } id)
+                {
+                    continue; // the key is taken: this message was written before
+                }
+
+                _added.Add(OutboxItem.Committed(Convert.ToInt64(id, CultureInfo.InvariantCulture), message, payload));
+                added++;
             }
-            added++;
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
 
         return added;
+    }
+
+    private DbCommand Command()
+    {
+        var command = PlainSql.Command(db, Insert);
+        command.Parameter("@platform", null);
+        command.Parameter("@tenant", null, DbType.String);
+        command.Parameter("@conversation", null, DbType.String);
+        command.Parameter("@key", null, DbType.String);
+        command.Parameter("@target", null, DbType.String);
+        command.Parameter("@operation", null);
+        command.Parameter("@payload", null, DbType.String);
+        command.Parameter("@status", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Status), OutboxStatus.Pending));
+        command.Parameter("@now", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.CreatedAt), clock.GetUtcNow()));
+        return command;
     }
 }

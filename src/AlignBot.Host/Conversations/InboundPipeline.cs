@@ -73,23 +73,8 @@ internal sealed class InboundPipeline(
 
         var written = await outbox.AddAsync(outbound, cancellationToken);
         written += await outbox.AddAsync(await homes.AfterAsync(outbound, cancellationToken), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            if (!await SeenMeanwhileAsync(chatEvent, cancellationToken))
-            {
-                throw;
-            }
-
-            // The same delivery raced in on another request and committed first.
-            PipelineLog.Duplicate(logger, chatEvent.DeliveryId);
-            return chatEvent is MessageActionOpened ? new PipelineOutcome(true, ack with { Outbound = [] }) : PipelineOutcome.Duplicate;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         if (written > 0)
         {
@@ -142,11 +127,4 @@ internal sealed class InboundPipeline(
         chatEvent is MessageActionOpened
             ? new PipelineOutcome(true, (await router.RouteAsync(chatEvent, services, cancellationToken)) with { Outbound = [] })
             : PipelineOutcome.Duplicate;
-
-    private async Task<bool> SeenMeanwhileAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var platform = (int)chatEvent.Conversation.Platform;
-        return await db.InboundDeliveries.AnyAsync(d => d.Platform == platform && d.DeliveryId == chatEvent.DeliveryId, cancellationToken);
-    }
 }

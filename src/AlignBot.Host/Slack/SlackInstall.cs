@@ -29,8 +29,6 @@ internal sealed class SlackInstall(
     SlackWebApiClient api,
     SlackWorkspaceStore workspaces,
     InboundDeduplicator deduplicator,
-    AlignBotDbContext db,
-    WriteGate gate,
     TimeProvider clock,
     ISlackTokens tokens,
     ILogger<SlackInstall> logger)
@@ -147,25 +145,8 @@ internal sealed class SlackInstall(
     }
 
     /// <summary>Records the nonce like a delivery id: a second use, here or on another instance, finds it taken.</summary>
-    private async Task<bool> TryUseOnceAsync(string nonce, CancellationToken cancellationToken)
-    {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        if (!await deduplicator.TryRecordAsync(Platform.Slack, "oauth-state:" + nonce, cancellationToken))
-        {
-            return false;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false; // the same link raced in on another request and won
-        }
-    }
+    private Task<bool> TryUseOnceAsync(string nonce, CancellationToken cancellationToken) =>
+        deduplicator.TryUseOnceAsync(Platform.Slack, "oauth-state:" + nonce, cancellationToken);
 
     private static string? String(System.Text.Json.Nodes.JsonNode? node) =>
         node?.GetValueKind() == JsonValueKind.String ? (string?)node : null;

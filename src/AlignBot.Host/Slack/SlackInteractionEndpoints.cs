@@ -71,8 +71,6 @@ internal sealed class SlackInteractivity(
     OutboxStore outbox,
     ChatRouter router,
     InboundDeduplicator deduplicator,
-    AlignBotDbContext db,
-    WriteGate gate,
     IServiceProvider services,
     ILogger<SlackInteractivity> logger) : ISlackInteractivity
 {
@@ -259,25 +257,8 @@ internal sealed class SlackInteractivity(
     /// recorded like a delivery id all the same, so the press sent again (here or on another instance, before or after a
     /// restart) does not call views.open a second time with a trigger Slack has already spent.
     /// </summary>
-    private async Task<bool> TryUseTriggerOnceAsync(string triggerId, CancellationToken cancellationToken)
-    {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        if (!await deduplicator.TryRecordAsync(Platform.Slack, "open-form:" + triggerId, cancellationToken))
-        {
-            return false;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false; // the same press raced in on another request and won
-        }
-    }
+    private Task<bool> TryUseTriggerOnceAsync(string triggerId, CancellationToken cancellationToken) =>
+        deduplicator.TryUseOnceAsync(Platform.Slack, "open-form:" + triggerId, cancellationToken);
 
     /// <summary>The Open form button: the card the message shows now, from the outbox, as a modal.</summary>
     private static async Task OpenFormAsync(ParsedSlackInteraction.OpenForm open, OutboxStore outbox, SlackWebApiClient? api, ILogger logger, CancellationToken cancellationToken)

@@ -182,13 +182,7 @@ public sealed class OutboxDispatcherTests
     /// <summary>Writes rows as a feature would (its own unit of work) and wakes the dispatcher.</summary>
     private static async Task EnqueueAsync(BotTestContext bot, params OutboundMessage[] messages)
     {
-        await using (var scope = bot.Factory.Services.CreateAsyncScope())
-        {
-            var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
-            await writer.AddAsync(messages, Token);
-            await scope.ServiceProvider.GetRequiredService<AlignBot.Data.AlignBotDbContext>().SaveChangesAsync(Token);
-        }
-
+        await OutboxWrites.WriteAsync(bot.Factory.Services, messages, Token);
         bot.Factory.Services.GetRequiredService<OutboxSignal>().Notify();
     }
 

@@ -346,12 +346,7 @@ public sealed class SlackOutboundTests : IAsyncLifetime
 
     private async Task EnqueueAsync(params OutboundMessage[] messages)
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(messages, Token);
-            await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(Token);
-        }
-
+        await OutboxWrites.WriteAsync(_factory.Services, messages, Token);
         Wake();
     }
 

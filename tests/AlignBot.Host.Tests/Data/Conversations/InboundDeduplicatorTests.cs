@@ -19,7 +19,6 @@ public sealed class InboundDeduplicatorTests(StorageFixture storage) : IClassFix
         await using (var first = services.CreateAsyncScope())
         {
             Assert.True(await first.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Teams, deliveryId, cancellationToken));
-            await first.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
         }
 
         await using var retry = services.CreateAsyncScope();
@@ -39,36 +38,46 @@ public sealed class InboundDeduplicatorTests(StorageFixture storage) : IClassFix
         await using (var teams = services.CreateAsyncScope())
         {
             await teams.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Teams, deliveryId, cancellationToken);
-            await teams.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
         }
 
         await using var slack = services.CreateAsyncScope();
         var recorded = await slack.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Slack, deliveryId, cancellationToken);
-        await slack.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
 
         Assert.True(recorded);
         Assert.Equal(2, await CountAsync(services, deliveryId, cancellationToken));
     }
 
-    /// <summary>Both copies pass the "seen before?" check before either commits: the unique key lets one through.</summary>
+    /// <summary>
+    /// A copy arriving while the first is still in its transaction waits for it: when the first commits, the copy is
+    /// a duplicate; when the first rolls back (its handler failed), the copy is processed in its place.
+    /// </summary>
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task TryRecordAsync_TwoUnitsOfWorkPastTheCheckAtOnce_ExactlyOneCommits(StorageProvider provider)
+    [InlineData(StorageProvider.Sqlite, true)]
+    [InlineData(StorageProvider.Sqlite, false)]
+    [InlineData(StorageProvider.Postgres, true)]
+    [InlineData(StorageProvider.Postgres, false)]
+    public async Task TryRecordAsync_CopyWhileTheFirstIsInItsTransaction_WaitsForItsOutcome(StorageProvider provider, bool firstCommits)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var deliveryId = NewDeliveryId();
         await using var first = services.CreateAsyncScope();
-        await using var second = services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+        var transaction = await firstDb.Database.BeginTransactionAsync(cancellationToken);
         Assert.True(await first.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Slack, deliveryId, cancellationToken));
-        Assert.True(await second.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Slack, deliveryId, cancellationToken));
 
-        var outcomes = await Task.WhenAll(
-            CommitAsync(first.ServiceProvider.GetRequiredService<AlignBotDbContext>(), cancellationToken),
-            CommitAsync(second.ServiceProvider.GetRequiredService<AlignBotDbContext>(), cancellationToken));
+        var copy = Task.Run(() => ProcessOnceAsync(services, deliveryId, Platform.Slack, cancellationToken), cancellationToken);
+        if (firstCommits)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
 
-        Assert.Equal(1, outcomes.Count(committed => committed));
+        await transaction.DisposeAsync();
+        Assert.Equal(!firstCommits, await copy);
         Assert.Equal(1, await CountAsync(services, deliveryId, cancellationToken));
     }
 
@@ -86,7 +95,7 @@ public sealed class InboundDeduplicatorTests(StorageFixture storage) : IClassFix
             async () =>
             {
                 await start.Task;
-                return await ProcessOnceAsync(services, deliveryId, cancellationToken);
+                return await ProcessOnceAsync(services, deliveryId, Platform.Teams, cancellationToken);
             },
             cancellationToken)).ToArray();
 
@@ -98,39 +107,18 @@ public sealed class InboundDeduplicatorTests(StorageFixture storage) : IClassFix
     }
 
     /// <summary>The pipeline's shape: one transaction that records the delivery and commits, or finds it seen.</summary>
-    private static async Task<bool> ProcessOnceAsync(IServiceProvider services, string deliveryId, CancellationToken cancellationToken)
+    private static async Task<bool> ProcessOnceAsync(IServiceProvider services, string deliveryId, Platform platform, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await scope.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Teams, deliveryId, cancellationToken))
+        if (!await scope.ServiceProvider.GetRequiredService<InboundDeduplicator>().TryRecordAsync(platform, deliveryId, cancellationToken))
         {
             return false;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> CommitAsync(AlignBotDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static async Task<int> CountAsync(IServiceProvider services, string deliveryId, CancellationToken cancellationToken)

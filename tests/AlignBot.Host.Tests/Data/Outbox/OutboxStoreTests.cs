@@ -1,3 +1,4 @@
+using AlignBot.Host.Tests.Infrastructure;
 using AlignBot.Core.Conversations;
 using AlignBot.Data;
 using AlignBot.Data.Outbox;
@@ -132,11 +133,10 @@ public sealed class OutboxStoreTests(StorageFixture storage) : IClassFixture<Sto
     private static async Task<long> AddRowAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var key = "claim-" + Guid.NewGuid().ToString("N");
-        await using var scope = services.CreateAsyncScope();
         var to = new ConversationRef(Platform.Teams, "tenant-1", "conversation-" + key, ConversationKind.Channel, "https://smba.example.test/");
-        await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(to, MessageContent.FromText("hello"), key)], cancellationToken);
+        await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(to, MessageContent.FromText("hello"), key)], cancellationToken);
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
-        await db.SaveChangesAsync(cancellationToken);
         return await db.Outbox.Where(o => o.Key == key).Select(o => o.Id).SingleAsync(cancellationToken);
     }
 

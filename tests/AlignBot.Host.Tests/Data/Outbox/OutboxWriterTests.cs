@@ -1,6 +1,7 @@
 using AlignBot.Core.Conversations;
 using AlignBot.Data;
 using AlignBot.Data.Outbox;
+using AlignBot.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,12 +19,7 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var key = NewKey();
-        await using var scope = services.CreateAsyncScope();
-
-        var added = await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(
-            [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key), OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)],
-            cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+        var added = await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key), OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
 
         Assert.Equal(1, added);
         Assert.Equal(["first"], await TextsAsync(services, key, cancellationToken));
@@ -37,15 +33,9 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var key = NewKey();
-        await using (var first = services.CreateAsyncScope())
-        {
-            await first.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(Channel, MessageContent.FromText("first"), key)], cancellationToken);
-            await first.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
-        }
+        await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key)], cancellationToken);
 
-        await using var second = services.CreateAsyncScope();
-        var added = await second.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
-        await second.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+        var added = await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
 
         Assert.Equal(0, added);
         Assert.Equal(["first"], await TextsAsync(services, key, cancellationToken));
@@ -59,16 +49,47 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var conversation = Channel with { ConversationId = "19:" + NewKey() };
-        await using var scope = services.CreateAsyncScope();
 
-        var added = await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(
-            [OutboundMessage.Send(conversation, MessageContent.FromText("one")), OutboundMessage.Send(conversation, MessageContent.FromText("two"))],
-            cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
+        var added = await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(conversation, MessageContent.FromText("one")), OutboundMessage.Send(conversation, MessageContent.FromText("two"))], cancellationToken);
 
         Assert.Equal(2, added);
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
         Assert.Equal(2, await db.Outbox.CountAsync(o => o.ConversationId == conversation.ConversationId, cancellationToken));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task AddAsync_TransactionRolledBack_WritesNothing(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var key = NewKey();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(Channel, MessageContent.FromText("undone"), key)], cancellationToken));
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        Assert.Empty(await TextsAsync(services, key, cancellationToken));
+    }
+
+    [Fact]
+    public async Task AddAsync_OutsideATransaction_RefusesAndWritesNothing()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(StorageProvider.Sqlite, await storage.ConnectionStringAsync(StorageProvider.Sqlite, cancellationToken));
+        var key = NewKey();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync([OutboundMessage.Send(Channel, MessageContent.FromText("alone"), key)], cancellationToken));
+        }
+
+        Assert.Empty(await TextsAsync(services, key, cancellationToken));
     }
 
     private static async Task<List<string?>> TextsAsync(IServiceProvider services, string key, CancellationToken cancellationToken)

@@ -53,6 +53,48 @@ internal static class PlainSql
     }
 
     /// <summary>
+    /// Writes the columns of <paramref name="current"/> that differ from <paramref name="stored"/> (the row as read) to
+    /// the row with the same "Id", as EF's change tracking would, and nothing when none differs: what another writer
+    /// changed meanwhile in the other columns stays.
+    /// </summary>
+    public static async Task UpdateChangedAsync<TEntity>(AlignBotDbContext db, TEntity stored, TEntity current, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
+        await using var command = Command(db, "");
+        var assignments = new List<string>();
+        foreach (var property in entity.GetProperties())
+        {
+            if (property.IsPrimaryKey())
+            {
+                continue;
+            }
+
+            var getter = property.GetGetter();
+            var value = getter.GetClrValue(current);
+            if (Equals(getter.GetClrValue(stored), value))
+            {
+                continue;
+            }
+
+            var converter = property.GetTypeMapping().Converter;
+            var name = "@p" + assignments.Count;
+            command.Parameter(name, value is null || converter is null ? value : converter.ConvertToProvider(value));
+            assignments.Add($"\"{property.GetColumnName()}\" = {name}");
+        }
+
+        if (assignments.Count == 0)
+        {
+            return;
+        }
+
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        command.Parameter("@id", key.GetGetter().GetClrValue(current));
+        command.CommandText = $"UPDATE {entity.GetTableName()} SET {string.Join(", ", assignments)} WHERE \"{key.GetColumnName()}\" = @id";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Runs <paramref name="statement"/> with the context's connection open: outside a transaction EF keeps the
     /// connection closed between commands, so it is opened for the call and closed after.
     /// </summary>

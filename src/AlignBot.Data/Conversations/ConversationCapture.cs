@@ -80,13 +80,10 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
 
     private async Task<string?> UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var person = await FindPerson.For(db)(db, from.Platform, from.UserId, cancellationToken);
-        if (person is null)
-        {
-            person = new PersonRecord { Platform = from.Platform, UserId = from.UserId, FirstSeenAt = now };
-            db.People.Add(person);
-        }
-
+        // Read untracked and written back column by column: EF's change tracking cost more CPU than the update itself,
+        // and this runs for every event.
+        var stored = await FindPerson.For(db)(db, from.Platform, from.UserId, cancellationToken);
+        var person = stored?.Copy() ?? new PersonRecord { Platform = from.Platform, UserId = from.UserId, FirstSeenAt = now };
         person.TenantId = reference.TenantId.Length > 0 ? reference.TenantId : person.TenantId;
         var newDirectoryId = from.AadObjectId is { } aad && person.AadObjectId != aad ? aad : null;
         person.AadObjectId = from.AadObjectId ?? person.AadObjectId;
@@ -113,13 +110,22 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
         }
 
         person.LastSeenAt = now;
+        if (stored is null)
+        {
+            db.People.Add(person);
+        }
+        else
+        {
+            await PlainSql.UpdateChangedAsync(db, stored, person, cancellationToken);
+        }
+
         DisplayName = person.DisplayName;
         return newDirectoryId;
     }
 
     // Compiled once: it runs for every inbound event.
     private static readonly CompiledPerModel<Func<AlignBotDbContext, Platform, string, CancellationToken, Task<PersonRecord?>>> FindPerson = new(() => EF.CompileAsyncQuery(
-        (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.SingleOrDefault(p => p.Platform == platform && p.UserId == userId)));
+        (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.AsNoTracking().SingleOrDefault(p => p.Platform == platform && p.UserId == userId)));
 
     /// <summary>The channel or chat itself, without the thread suffix of a channel reply (<c>;messageid=</c>).</summary>
     public static string BaseConversationId(string conversationId)

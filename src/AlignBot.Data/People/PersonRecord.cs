@@ -53,6 +53,9 @@ internal sealed class PersonRecord
 
     public DateTimeOffset LastSeenAt { get; set; }
 
+    /// <summary>A copy to change while the original keeps what was read.</summary>
+    public PersonRecord Copy() => (PersonRecord)MemberwiseClone();
+
     public PersonAvailability? ToAvailability() =>
         AadObjectId is null
             ? null

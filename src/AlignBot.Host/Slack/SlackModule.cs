@@ -43,10 +43,12 @@ internal static class SlackModule
 
         if (slack.Sends || slack.UsesSocketMode || slack.InstallsByOAuth)
         {
-            // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here.
+            // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here; it
+            // logs every failure itself, so the per-request logging handlers are left out. No redirect is followed with a token.
             services.AddHttpClient(WebApiClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers();
             services.AddSingleton<SlackTokensFromOptions>();
             if (slack.InstallsByOAuth)
             {

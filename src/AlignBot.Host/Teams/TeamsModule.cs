@@ -24,10 +24,13 @@ internal static class TeamsModule
         }
 
         services.AddTeamsAuthentication(botFramework);
-        // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here.
+        // One attempt per call: the outbox dispatcher owns retries, so no resilience handler retries a POST here. It
+        // also logs every failure with the row it was for, so the per-request logging handlers (a scope and two log
+        // calls for every message sent) are left out; a redirect is never followed with the bot's token.
         services.AddHttpClient(ConnectorClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 256 })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 256, AllowAutoRedirect = false })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         services.AddSingleton(sp => new BotConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName),
             sp.GetRequiredService<IBotTokenProvider>()));

@@ -1,4 +1,4 @@
-using System.Buffers;
+using AlignBot.Host.Conversations;
 using AlignBot.Channels.Slack;
 
 namespace AlignBot.Host.Slack;
@@ -51,7 +51,7 @@ internal static class SlackEndpoints
     /// </summary>
     internal static async Task<(byte[]? Body, IResult? Refused)> ReadVerifiedAsync(HttpContext http, SlackRequestVerifier verifier, ILogger logger, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
@@ -65,30 +65,5 @@ internal static class SlackEndpoints
         }
 
         return (body, null);
-    }
-
-    /// <summary>Reads the body up to the limit; null when it is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(8192), cancellationToken);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using AlignBot.Channels.Teams;
 using AlignBot.Channels.Teams.Activities;
@@ -29,7 +28,7 @@ internal static class TeamsEndpoints
             return Results.Unauthorized();
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return BadRequest($"The request body is over {MaxBodyBytes / 1024} KB.");
@@ -103,30 +102,4 @@ internal static class TeamsEndpoints
 
     private static IResult BadRequest(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The activity was not accepted.");
-
-    /// <summary>Reads the body up to the limit; null when it is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var memory = buffer.GetMemory(8192);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-    }
 }

@@ -27,13 +27,16 @@ public sealed class BadInputTests
         await AssertNothingStoredAsync(bot);
     }
 
-    [Fact]
-    public async Task Post_BodyOver256KB_Returns400AndStoresNothing()
+    /// <summary>Streamed without a length (read until the limit is passed) and with its length declared (refused unread).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_BodyOver256KB_Returns400AndStoresNothing(bool lengthDeclared)
     {
         await using var bot = await BotTestContext.StartAsync(Token);
         var activity = bot.Payload("message.personal.json", a => a["text"] = new string('x', 300 * 1024));
 
-        var response = await bot.PostActivityAsync(activity, Token);
+        var response = lengthDeclared ? await bot.PostRawAsync(activity.ToJsonString(), Token) : await bot.PostActivityAsync(activity, Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("256 KB", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);

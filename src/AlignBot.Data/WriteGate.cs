@@ -10,6 +10,7 @@ namespace AlignBot.Data;
 public sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim? _semaphore;
+    private int _waiting;
 
     private WriteGate(SemaphoreSlim? semaphore) => _semaphore = semaphore;
 
@@ -27,9 +28,21 @@ public sealed class WriteGate : IDisposable
             return default;
         }
 
-        await _semaphore.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _semaphore.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         return new Turn(_semaphore);
     }
+
+    /// <summary>How many writers are queued for their turn now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public void Dispose() => _semaphore?.Dispose();
 

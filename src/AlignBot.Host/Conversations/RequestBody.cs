@@ -37,4 +37,12 @@ internal static class RequestBody
             reader.AdvanceTo(buffer.Start, buffer.End); // nothing consumed yet: wait for more
         }
     }
+
+    /// <summary>
+    /// What cancels the work on a request once it has been read and verified: the host stopping, not the caller
+    /// hanging up. A platform that gave up waiting may not send the event again, so an event that arrived whole is
+    /// handled to the end (a retry of it is then a duplicate and changes nothing).
+    /// </summary>
+    public static CancellationToken Processing(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 }

@@ -37,7 +37,7 @@ internal static class SlackEndpoints
             return refused!;
         }
 
-        return await intake.ProcessAsync(body, http.Request.Headers[RetryNumHeader].ToString(), cancellationToken) switch
+        return await intake.ProcessAsync(body, http.Request.Headers[RetryNumHeader].ToString(), RequestBody.Processing(http)) switch
         {
             SlackEventOutcome.Challenge challenge => Results.Text(challenge.Value, "text/plain"),
             SlackEventOutcome.NotUnderstood => Results.BadRequest(),

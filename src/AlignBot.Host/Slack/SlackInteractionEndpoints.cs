@@ -36,13 +36,13 @@ internal static class SlackInteractionEndpoints
     internal static async Task<IResult> HandleInteractionAsync(HttpContext http, SlackRequestVerifier verifier, SlackInteractivity interactivity, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (body, refused) = await SlackEndpoints.ReadVerifiedAsync(http, verifier, loggers.CreateLogger("AlignBot.Slack"), cancellationToken);
-        return body is null ? refused! : Result(await interactivity.InteractAsync(SlackInteractionParser.Parse(body), cancellationToken));
+        return body is null ? refused! : Result(await interactivity.InteractAsync(SlackInteractionParser.Parse(body), RequestBody.Processing(http)));
     }
 
     internal static async Task<IResult> HandleCommandAsync(HttpContext http, SlackRequestVerifier verifier, SlackInteractivity interactivity, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (body, refused) = await SlackEndpoints.ReadVerifiedAsync(http, verifier, loggers.CreateLogger("AlignBot.Slack"), cancellationToken);
-        return body is null ? refused! : Result(await interactivity.CommandAsync(SlackInteractionParser.ParseCommand(body), cancellationToken));
+        return body is null ? refused! : Result(await interactivity.CommandAsync(SlackInteractionParser.ParseCommand(body), RequestBody.Processing(http)));
     }
 
     private static IResult Result(SlackAnswer answer) =>

@@ -59,8 +59,9 @@ internal static class TeamsEndpoints
                 return Results.Ok();
         }
 
-        var chatEvent = await enricher.EnrichAsync(((ParsedActivity.Event)parsed).ChatEvent, cancellationToken);
-        var outcome = await pipeline.ProcessAsync(chatEvent, cancellationToken);
+        var processing = RequestBody.Processing(http);
+        var chatEvent = await enricher.EnrichAsync(((ParsedActivity.Event)parsed).ChatEvent, processing);
+        var outcome = await pipeline.ProcessAsync(chatEvent, processing);
         if (chatEvent is CardActionSubmitted { ExpectsCardResponse: true })
         {
             return Results.Json(InvokeResponse(outcome), ActivityJson.Options);

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Net.Http.Json;
 using AlignBot.Core.Conversations;
+using AlignBot.Data;
 using AlignBot.Data.Outbox;
 using AlignBot.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlignBot.Host.Tests.Teams;
 
@@ -31,6 +34,33 @@ public sealed class MessagesEndpointTests
         var row = await bot.QueryAsync(db => db.Outbox.SingleAsync(Token));
         Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal("activity-1", row.SentActivityId);
+    }
+
+    /// <summary>
+    /// Teams gave up waiting and hung up after the event had arrived whole (here: while it queued for the database):
+    /// the event is still handled to the end, since Teams may never send it again.
+    /// </summary>
+    [Fact]
+    public async Task Post_CallerHangsUpAfterSendingTheEvent_EventIsStillHandled()
+    {
+        await using var bot = await BotTestContext.StartAsync(Token);
+        var gate = bot.Factory.Services.GetRequiredService<WriteGate>();
+        using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        Task<HttpResponseMessage> post;
+        using (await gate.EnterAsync(Token))
+        {
+            post = bot.Client.PostAsJsonAsync("/api/messages", bot.Payload("message.personal.json", a => a["text"] = "help"), hangUp.Token);
+            while (gate.Waiting == 0)
+            {
+                await Task.Delay(10, Token);
+            }
+
+            await hangUp.CancelAsync();
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+        var request = Assert.Single(await bot.Connector.WaitForRequestsAsync(1, Token));
+        Assert.Contains("AlignBot commands", request.VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]

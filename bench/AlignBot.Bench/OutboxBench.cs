@@ -27,16 +27,13 @@ internal static class OutboxBench
         const int batch = 1000;
         for (var start = 0; start < messages; start += batch)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
             var rows = Enumerable.Range(start, Math.Min(batch, messages - start)).Select(i =>
             {
                 var tenant = i % tenants;
                 var via = new ConversationRef(Platform.Teams, $"tenant-{tenant}", "", ConversationKind.Personal, teams.ServiceUrl(tenant));
                 return OutboundMessage.SendToUser(via, new UserRef(Platform.Teams, $"29:user-{i}"), MessageContent.FromText($"bench message {i}"), key: $"bench:{i}");
             });
-            await writer.AddAsync(rows, stop.Token);
-            await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(stop.Token);
+            await OutboxWriter.WriteAloneAsync(app.Services, rows, stop.Token);
             app.Services.GetRequiredService<OutboxSignal>().Notify();
         }
 

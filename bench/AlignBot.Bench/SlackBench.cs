@@ -45,14 +45,10 @@ internal static class SlackBench
 
         var workspace = new ConversationRef(Platform.Slack, "TBENCH", "", ConversationKind.Personal, ServiceUrl: null);
         var watch = Stopwatch.StartNew();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var rows = Enumerable.Range(0, people).Select(i => open
-                ? OutboundMessage.SendToUser(workspace, new UserRef(Platform.Slack, $"U{i:D5}"), MessageContent.FromText($"bench dm {i}"), key: $"bench:{i}")
-                : OutboundMessage.Send(workspace with { ConversationId = $"DU{i:D5}" }, MessageContent.FromText($"bench dm {i}"), key: $"bench:{i}"));
-            await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(rows, cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().SaveChangesAsync(cancellationToken);
-        }
+        var rows = Enumerable.Range(0, people).Select(i => open
+            ? OutboundMessage.SendToUser(workspace, new UserRef(Platform.Slack, $"U{i:D5}"), MessageContent.FromText($"bench dm {i}"), key: $"bench:{i}")
+            : OutboundMessage.Send(workspace with { ConversationId = $"DU{i:D5}" }, MessageContent.FromText($"bench dm {i}"), key: $"bench:{i}"));
+        await OutboxWriter.WriteAloneAsync(app.Services, rows, cancellationToken);
 
         app.Services.GetRequiredService<OutboxSignal>().Notify();
         var enqueued = watch.Elapsed;

@@ -2,6 +2,8 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using AlignBot.Core.Conversations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlignBot.Data.Outbox;
 
@@ -22,6 +24,21 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 
     /// <summary>The rows this unit of work added; the caller reads them once it has committed.</summary>
     public IReadOnlyList<OutboxItem> Committed() => _added;
+
+    /// <summary>
+    /// Writes messages that follow from no other change, in a transaction of their own (at the write gate's turn), and
+    /// returns how many were new. Tools and tests that fill the outbox use it.
+    /// </summary>
+    public static async Task<int> WriteAloneAsync(IServiceProvider services, IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+        using var turn = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var added = await scope.ServiceProvider.GetRequiredService<OutboxWriter>().AddAsync(messages, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
 
     public async Task<int> AddAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken)
     {

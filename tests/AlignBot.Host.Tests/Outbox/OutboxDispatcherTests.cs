@@ -182,7 +182,7 @@ public sealed class OutboxDispatcherTests
     /// <summary>Writes rows as a feature would (its own unit of work) and wakes the dispatcher.</summary>
     private static async Task EnqueueAsync(BotTestContext bot, params OutboundMessage[] messages)
     {
-        await OutboxWrites.WriteAsync(bot.Factory.Services, messages, Token);
+        await OutboxWriter.WriteAloneAsync(bot.Factory.Services, messages, Token);
         bot.Factory.Services.GetRequiredService<OutboxSignal>().Notify();
     }
 

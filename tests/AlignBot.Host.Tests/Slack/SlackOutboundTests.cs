@@ -346,7 +346,7 @@ public sealed class SlackOutboundTests : IAsyncLifetime
 
     private async Task EnqueueAsync(params OutboundMessage[] messages)
     {
-        await OutboxWrites.WriteAsync(_factory.Services, messages, Token);
+        await OutboxWriter.WriteAloneAsync(_factory.Services, messages, Token);
         Wake();
     }
 

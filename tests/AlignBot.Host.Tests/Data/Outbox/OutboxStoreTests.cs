@@ -134,7 +134,7 @@ public sealed class OutboxStoreTests(StorageFixture storage) : IClassFixture<Sto
     {
         var key = "claim-" + Guid.NewGuid().ToString("N");
         var to = new ConversationRef(Platform.Teams, "tenant-1", "conversation-" + key, ConversationKind.Channel, "https://smba.example.test/");
-        await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(to, MessageContent.FromText("hello"), key)], cancellationToken);
+        await OutboxWriter.WriteAloneAsync(services, [OutboundMessage.Send(to, MessageContent.FromText("hello"), key)], cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
         return await db.Outbox.Where(o => o.Key == key).Select(o => o.Id).SingleAsync(cancellationToken);

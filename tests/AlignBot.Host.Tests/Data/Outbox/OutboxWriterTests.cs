@@ -19,7 +19,7 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var key = NewKey();
-        var added = await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key), OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
+        var added = await OutboxWriter.WriteAloneAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key), OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
 
         Assert.Equal(1, added);
         Assert.Equal(["first"], await TextsAsync(services, key, cancellationToken));
@@ -33,9 +33,9 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var key = NewKey();
-        await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key)], cancellationToken);
+        await OutboxWriter.WriteAloneAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("first"), key)], cancellationToken);
 
-        var added = await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
+        var added = await OutboxWriter.WriteAloneAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromText("second"), key)], cancellationToken);
 
         Assert.Equal(0, added);
         Assert.Equal(["first"], await TextsAsync(services, key, cancellationToken));
@@ -50,7 +50,7 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
         var conversation = Channel with { ConversationId = "19:" + NewKey() };
 
-        var added = await OutboxWrites.WriteAsync(services, [OutboundMessage.Send(conversation, MessageContent.FromText("one")), OutboundMessage.Send(conversation, MessageContent.FromText("two"))], cancellationToken);
+        var added = await OutboxWriter.WriteAloneAsync(services, [OutboundMessage.Send(conversation, MessageContent.FromText("one")), OutboundMessage.Send(conversation, MessageContent.FromText("two"))], cancellationToken);
 
         Assert.Equal(2, added);
         await using var scope = services.CreateAsyncScope();

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Data;
 
@@ -30,9 +31,15 @@ public static class DataModule
         }
         else
         {
-            services.AddDbContextPool<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
-            services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<SqliteAlignBotDbContext>());
+            var pragmas = new SqlitePragmaInterceptor();
+            services.AddDbContextPool<SqliteAlignBotDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+            // An inbound event runs in a scope of its own on the batch's connection (see InboundBatches); everything else
+            // gets a pooled context of its own.
+            services.AddScoped<BatchedContext>();
+            services.AddScoped<AlignBotDbContext>(sp => sp.GetRequiredService<BatchedContext>().Context ?? sp.GetRequiredService<SqliteAlignBotDbContext>());
             services.AddSingleton(_ => WriteGate.SingleWriter());
+            services.AddSingleton(sp => new InboundBatches(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<WriteGate>(), connectionString, pragmas, sp.GetRequiredService<ILogger<InboundBatches>>()));
         }
 
         services.AddScoped<InboundDeduplicator>();

@@ -35,6 +35,46 @@ internal sealed class InboundPipeline(
     /// </param>
     public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken, Func<Ack, IEnumerable<OutboundMessage>>? messages = null)
     {
+        var handled = services.GetService<InboundBatches>() is { } batches
+            ? await batches.RunAsync(
+                (eventServices, batched, token) => eventServices.GetRequiredService<InboundPipeline>().HandleAsync(chatEvent, messages, batched.RollBackAsync, token),
+                cancellationToken)
+            : await HandleInOwnTransactionAsync(chatEvent, messages, cancellationToken);
+
+        // Committed: the dispatcher may send, and a person met for the first time gets their mailbox settings read.
+        if (handled.Committed.Count > 0)
+        {
+            signal.Notify(handled.Committed);
+        }
+
+        if (handled.MetFirst is { } metFirst)
+        {
+            await mailboxSync.RequestAsync(metFirst, cancellationToken);
+        }
+
+        return handled.Outcome;
+    }
+
+    /// <summary>The event in a transaction of its own, at the write gate's turn (PostgreSQL, where writers do not queue).</summary>
+    private async Task<Handled> HandleInOwnTransactionAsync(ChatEvent chatEvent, Func<Ack, IEnumerable<OutboundMessage>>? messages, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var handled = await HandleAsync(chatEvent, messages, transaction.RollbackAsync, cancellationToken);
+        if (!handled.RolledBack)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return handled;
+    }
+
+    /// <summary>
+    /// The event's work inside the transaction it is given: records the delivery id, refreshes the conversation and
+    /// person, runs the handler and writes its messages. <paramref name="rollBack"/> undoes what the event wrote.
+    /// </summary>
+    private async Task<Handled> HandleAsync(ChatEvent chatEvent, Func<Ack, IEnumerable<OutboundMessage>>? messages, Func<CancellationToken, Task> rollBack, CancellationToken cancellationToken)
+    {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["Platform"] = chatEvent.Conversation.Platform.ToString(),
@@ -42,12 +82,10 @@ internal sealed class InboundPipeline(
             ["DeliveryId"] = chatEvent.DeliveryId,
         });
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await deduplicator.TryRecordAsync(chatEvent.Conversation.Platform, chatEvent.DeliveryId, cancellationToken))
         {
             PipelineLog.Duplicate(logger, chatEvent.DeliveryId);
-            return await DuplicateAsync(chatEvent, cancellationToken);
+            return new Handled(await DuplicateAsync(chatEvent, cancellationToken));
         }
 
         var metFirst = await capture.CaptureAsync(chatEvent, cancellationToken);
@@ -65,29 +103,27 @@ internal sealed class InboundPipeline(
             // Refused for its mistakes, the submission changed nothing, so it is not remembered as handled: sent again
             // (a replayed view_submission, a retried invoke) it gets the same mistakes back, not a duplicate's silence
             // that would close the form with nothing filed.
-            await transaction.RollbackAsync(cancellationToken);
+            await rollBack(cancellationToken);
             db.ChangeTracker.Clear();
             PipelineLog.Processed(logger, chatEvent.GetType().Name, 0);
-            return new PipelineOutcome(false, ack);
+            return new Handled(new PipelineOutcome(false, ack)) { RolledBack = true };
         }
 
         var written = await outbox.AddAsync(outbound, cancellationToken);
         written += await outbox.AddAsync(await homes.AfterAsync(outbound, cancellationToken), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        if (written > 0)
-        {
-            signal.Notify(outbox.Committed());
-        }
-
-        if (metFirst is not null)
-        {
-            await mailboxSync.RequestAsync(metFirst, cancellationToken);
-        }
-
         PipelineLog.Processed(logger, chatEvent.GetType().Name, written);
-        return new PipelineOutcome(false, ack);
+        return new Handled(new PipelineOutcome(false, ack)) { Committed = outbox.Committed(), MetFirst = metFirst };
+    }
+
+    /// <summary>What became of an event, and what to do once its transaction has committed.</summary>
+    private sealed record Handled(PipelineOutcome Outcome)
+    {
+        public bool RolledBack { get; init; }
+
+        public IReadOnlyList<OutboxItem> Committed { get; init; } = [];
+
+        public string? MetFirst { get; init; }
     }
 
     /// <summary>

@@ -1,0 +1,246 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Data;
+
+/// <summary>
+/// Group commit for SQLite: the inbound events that queue while the database is busy are written in one transaction,
+/// each in a savepoint of its own, and answered when that transaction commits. SQLite takes one writer at a time and
+/// every commit writes whole pages to its log, so one commit for several events costs little more than one for one.
+/// Each event runs in a service scope of its own whose <see cref="AlignBotDbContext"/> works on the batch's connection
+/// and transaction; an event that fails or is refused is rolled back to its savepoint and the others go on.
+/// PostgreSQL takes many writers at once and does not use this.
+/// </summary>
+public sealed class InboundBatches : IAsyncDisposable
+{
+    /// <summary>At most this many events share a commit.</summary>
+    public const int MaxBatch = 64;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly WriteGate _gate;
+    private readonly string _connectionString;
+    private readonly SqlitePragmaInterceptor _pragmas;
+    private readonly ILogger<InboundBatches> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+    private SqliteConnection? _connection;
+    private PooledDbContextFactory<SqliteAlignBotDbContext>? _contexts;
+
+    /// <param name="pragmas">The pooled contexts' interceptor: contexts configured alike share EF's model and caches.</param>
+    internal InboundBatches(IServiceScopeFactory scopes, WriteGate gate, string connectionString, SqlitePragmaInterceptor pragmas, ILogger<InboundBatches> logger)
+    {
+        _pragmas = pragmas;
+        _scopes = scopes;
+        _gate = gate;
+        _connectionString = connectionString;
+        _logger = logger;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the next batch, in a scope whose database context is the batch's, and returns its
+    /// result once the batch has committed. The work calls <see cref="BatchedEvent.RollBackAsync"/> to undo what it
+    /// wrote and still answer; an exception undoes it too and reaches the caller, and the rest of the batch goes on.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, BatchedEvent, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(async (services, batched, token) => await work(services, batched, token), cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new OperationCanceledException("The host is stopping.");
+        }
+
+        return (T)(await pending.Done.Task)!;
+    }
+
+    private async Task WriteAsync()
+    {
+        var stopping = _stopping.Token;
+        var batch = new List<(Pending Pending, AsyncServiceScope Scope, object? Result)>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stopping))
+            {
+                using var turn = await _gate.EnterAsync(stopping);
+                var connection = await OpenAsync(stopping);
+                Exception? failed = null;
+                try
+                {
+                    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(stopping);
+                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                    {
+                        if (await RunOneAsync(pending, transaction, stopping) is { } done)
+                        {
+                            batch.Add((pending, done.Scope, done.Result));
+                        }
+                    }
+
+                    await transaction.CommitAsync(stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    failed = ex;
+                    DropConnection(); // a failed commit may leave the connection in a state not worth keeping
+                    BatchLog.CommitFailed(_logger, batch.Count, ex);
+                }
+
+                foreach (var (pending, scope, result) in batch)
+                {
+                    if (failed is null)
+                    {
+                        pending.Done.TrySetResult(result);
+                    }
+                    else
+                    {
+                        pending.Done.TrySetException(failed);
+                    }
+
+                    await scope.DisposeAsync();
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var (pending, scope, _) in batch)
+            {
+                pending.Done.TrySetCanceled(stopping);
+                await scope.DisposeAsync();
+            }
+
+            while (_queue.Reader.TryRead(out var left))
+            {
+                left.Done.TrySetCanceled(stopping);
+            }
+        }
+    }
+
+    /// <summary>One event in its savepoint; null when it failed (its caller has the exception, nothing of it stays).</summary>
+    private async Task<(AsyncServiceScope Scope, object? Result)?> RunOneAsync(Pending pending, SqliteTransaction transaction, CancellationToken stopping)
+    {
+        if (pending.CancellationToken.IsCancellationRequested)
+        {
+            pending.Done.TrySetCanceled(pending.CancellationToken);
+            return null;
+        }
+
+        var scope = _scopes.CreateAsyncScope();
+        var savepoint = false;
+        try
+        {
+            var context = _contexts!.CreateDbContext();
+            scope.ServiceProvider.GetRequiredService<BatchedContext>().Context = context;
+            await context.Database.UseTransactionAsync(transaction, stopping);
+            await transaction.SaveAsync(BatchedEvent.Savepoint, stopping);
+            savepoint = true;
+            var result = await pending.Work(scope.ServiceProvider, new BatchedEvent(transaction), pending.CancellationToken);
+            await transaction.ReleaseAsync(BatchedEvent.Savepoint, stopping);
+            return (scope, result);
+        }
+        catch (Exception ex)
+        {
+            pending.Done.TrySetException(ex);
+            await scope.DisposeAsync();
+            if (!savepoint)
+            {
+                throw; // the batch itself is broken: the others are answered with the error too
+            }
+
+            await transaction.RollbackAsync(BatchedEvent.Savepoint, stopping);
+            await transaction.ReleaseAsync(BatchedEvent.Savepoint, stopping);
+            return null;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open } open)
+        {
+            return open;
+        }
+
+        DropConnection();
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Pooled like every other context (creating one costs more than most events' work), all on this connection.
+        _contexts = new PooledDbContextFactory<SqliteAlignBotDbContext>(
+            new DbContextOptionsBuilder<SqliteAlignBotDbContext>().UseSqlite(connection).AddInterceptors(_pragmas).Options);
+        _connection = connection;
+        return connection;
+    }
+
+    private void DropConnection()
+    {
+        _connection?.Dispose();
+        _connection = null;
+        _contexts = null; // its contexts belong to that connection
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        try
+        {
+            await _writer;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        DropConnection();
+        _stopping.Dispose();
+    }
+
+    private sealed record Pending(Func<IServiceProvider, BatchedEvent, CancellationToken, Task<object?>> Work, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>An event's place in a batch: what it wrote can be undone without touching the others'.</summary>
+public sealed class BatchedEvent
+{
+    internal const string Savepoint = "alignbot_event";
+
+    private readonly SqliteTransaction _transaction;
+
+    internal BatchedEvent(SqliteTransaction transaction) => _transaction = transaction;
+
+    /// <summary>Undoes everything this event wrote; it still answers (a refusal, its mistakes) when the batch commits.</summary>
+    public async Task RollBackAsync(CancellationToken cancellationToken)
+    {
+        await _transaction.RollbackAsync(Savepoint, cancellationToken);
+    }
+}
+
+/// <summary>The batch's database context for the scope an event runs in; none outside a batch. Disposed with the scope.</summary>
+internal sealed class BatchedContext : IAsyncDisposable, IDisposable
+{
+    public AlignBotDbContext? Context { get; set; }
+
+    public ValueTask DisposeAsync() => Context?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Dispose() => Context?.Dispose();
+}
+
+internal static partial class BatchLog
+{
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Error, Message = "A batch of {Count} inbound events failed to commit; each is answered with the error and retried by its platform")]
+    public static partial void CommitFailed(ILogger logger, int count, Exception exception);
+}

@@ -1,0 +1,76 @@
+using AlignBot.Core.Conversations;
+using AlignBot.Data;
+using AlignBot.Data.Conversations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Host.Tests.Data;
+
+/// <summary>
+/// Group commit on SQLite: events queued while the database is busy share one transaction, each in its own savepoint.
+/// One event failing or undoing its writes leaves the others' writes in place.
+/// </summary>
+public sealed class InboundBatchesTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RunAsync_EventsQueuedTogether_OneThrowsOneRollsBack_TheOthersAreCommitted()
+    {
+        await using var services = StorageFixture.CreateServices(StorageProvider.Sqlite, await storage.ConnectionStringAsync(StorageProvider.Sqlite, Token));
+        var batches = services.GetRequiredService<InboundBatches>();
+        var gate = services.GetRequiredService<WriteGate>();
+        var ids = Enumerable.Range(0, 6).Select(i => $"batched-{i}-{Guid.NewGuid():N}").ToArray();
+        Task<string>[] runs;
+        using (await gate.EnterAsync(Token))
+        {
+            // The database is busy: all six queue and go into the same transaction once it is free.
+            runs = [.. ids.Select((id, i) => batches.RunAsync(
+                async (scope, batched, token) =>
+                {
+                    Assert.True(await scope.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Teams, id, token));
+                    if (i == 2)
+                    {
+                        throw new InvalidOperationException("handler failed");
+                    }
+
+                    if (i == 4)
+                    {
+                        await batched.RollBackAsync(token);
+                        return "refused";
+                    }
+
+                    return "done";
+                },
+                Token))];
+        }
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => runs[2]);
+        Assert.Equal("handler failed", failure.Message);
+        Assert.Equal("refused", await runs[4]);
+        foreach (var i in new[] { 0, 1, 3, 5 })
+        {
+            Assert.Equal("done", await runs[i]);
+        }
+
+        await using var check = services.CreateAsyncScope();
+        var recorded = await check.ServiceProvider.GetRequiredService<AlignBotDbContext>().InboundDeliveries
+            .Where(d => ids.Contains(d.DeliveryId)).Select(d => d.DeliveryId).ToListAsync(Token);
+        Assert.Equal(ids.Where((_, i) => i is 0 or 1 or 3 or 5).Order(StringComparer.Ordinal), recorded.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>An event's result is given only once its batch has committed: what it wrote can be read right after.</summary>
+    [Fact]
+    public async Task RunAsync_ResultGiven_WritesAreCommittedAndVisibleToOthers()
+    {
+        await using var services = StorageFixture.CreateServices(StorageProvider.Sqlite, await storage.ConnectionStringAsync(StorageProvider.Sqlite, Token));
+        var id = "visible-" + Guid.NewGuid().ToString("N");
+
+        await services.GetRequiredService<InboundBatches>().RunAsync(
+            (scope, _, token) => scope.GetRequiredService<InboundDeduplicator>().TryRecordAsync(Platform.Slack, id, token),
+            Token);
+
+        await using var other = services.CreateAsyncScope();
+        Assert.Equal(1, await other.ServiceProvider.GetRequiredService<AlignBotDbContext>().InboundDeliveries.CountAsync(d => d.DeliveryId == id, Token));
+    }
+}

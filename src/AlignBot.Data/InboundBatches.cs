@@ -67,10 +67,10 @@ public sealed class InboundBatches : IAsyncDisposable
             while (await _queue.Reader.WaitToReadAsync(stopping))
             {
                 using var turn = await _gate.EnterAsync(stopping);
-                var connection = await OpenAsync(stopping);
                 Exception? failed = null;
                 try
                 {
+                    var connection = await OpenAsync(stopping);
                     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(stopping);
                     while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
                     {
@@ -87,6 +87,12 @@ public sealed class InboundBatches : IAsyncDisposable
                     failed = ex;
                     DropConnection(); // a failed commit may leave the connection in a state not worth keeping
                     BatchLog.CommitFailed(_logger, batch.Count, ex);
+                    while (batch.Count == 0 && _queue.Reader.TryRead(out var waiting))
+                    {
+                        // The database could not even be opened: the waiting events are answered with the error (their
+                        // platforms send them again) rather than kept waiting on a database that is not there.
+                        waiting.Done.TrySetException(ex);
+                    }
                 }
 
                 foreach (var (pending, scope, result) in batch)

@@ -73,4 +73,19 @@ public sealed class InboundBatchesTests(StorageFixture storage) : IClassFixture<
         await using var other = services.CreateAsyncScope();
         Assert.Equal(1, await other.ServiceProvider.GetRequiredService<AlignBotDbContext>().InboundDeliveries.CountAsync(d => d.DeliveryId == id, Token));
     }
+
+    /// <summary>The database cannot be opened: each waiting event is answered with the error, none waits forever.</summary>
+    [Fact]
+    public async Task RunAsync_DatabaseCannotBeOpened_EventsAnsweredWithTheError()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "alignbot-missing-" + Guid.NewGuid().ToString("N"), "none.db");
+        await using var services = StorageFixture.CreateServices(StorageProvider.Sqlite, $"Data Source={missing};Mode=ReadWrite");
+        var batches = services.GetRequiredService<InboundBatches>();
+
+        var first = batches.RunAsync((_, _, _) => Task.FromResult(1), Token);
+        var second = batches.RunAsync((_, _, _) => Task.FromResult(2), Token);
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => first);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => second);
+    }
 }

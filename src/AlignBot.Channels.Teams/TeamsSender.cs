@@ -82,7 +82,7 @@ internal sealed class TeamsSender(BotConnectorClient connector, IOptions<BotFram
             Type = "message",
             Text = content.Card is null ? content.Text : null,
             Summary = content.Card is not null ? content.Text : null,
-            Attachments = content.Card is null ? null : [new Attachment(AdaptiveCard.ContentType, CardJson.ToNode(content.Card))],
+            Attachments = content.Card is null ? null : [new Attachment(AdaptiveCard.ContentType, content.Card)],
             ReplyToId = message.Operation == OutboundOperation.Reply ? replyToId ?? message.ReplyToActivityId : null,
         };
     }

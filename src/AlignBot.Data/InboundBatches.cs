@@ -146,10 +146,10 @@ public sealed class InboundBatches : IAsyncDisposable
             var context = _contexts!.CreateDbContext();
             scope.ServiceProvider.GetRequiredService<BatchedContext>().Context = context;
             await context.Database.UseTransactionAsync(transaction, stopping);
-            await transaction.SaveAsync(BatchedEvent.Savepoint, stopping);
+            await BatchedEvent.ExecuteAsync(transaction, BatchedEvent.Save, stopping);
             savepoint = true;
             var result = await pending.Work(scope.ServiceProvider, new BatchedEvent(transaction), pending.CancellationToken);
-            await transaction.ReleaseAsync(BatchedEvent.Savepoint, stopping);
+            await BatchedEvent.ExecuteAsync(transaction, BatchedEvent.Release, stopping);
             return (scope, result);
         }
         catch (Exception ex)
@@ -161,8 +161,8 @@ public sealed class InboundBatches : IAsyncDisposable
                 throw; // the batch itself is broken: the others are answered with the error too
             }
 
-            await transaction.RollbackAsync(BatchedEvent.Savepoint, stopping);
-            await transaction.ReleaseAsync(BatchedEvent.Savepoint, stopping);
+            await BatchedEvent.ExecuteAsync(transaction, BatchedEvent.RollBack, stopping);
+            await BatchedEvent.ExecuteAsync(transaction, BatchedEvent.Release, stopping);
             return null;
         }
     }
@@ -182,6 +182,8 @@ public sealed class InboundBatches : IAsyncDisposable
             pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        PlainSql.KeepPrepared(connection); // the same few statements run for every event: parsed once, not every time
 
         // Pooled like every other context (creating one costs more than most events' work), all on this connection.
         _contexts = new PooledDbContextFactory<SqliteAlignBotDbContext>(
@@ -222,7 +224,9 @@ public sealed class InboundBatches : IAsyncDisposable
 /// <summary>An event's place in a batch: what it wrote can be undone without touching the others'.</summary>
 public sealed class BatchedEvent
 {
-    internal const string Savepoint = "alignbot_event";
+    internal const string Save = "SAVEPOINT alignbot_event";
+    internal const string RollBack = "ROLLBACK TO SAVEPOINT alignbot_event";
+    internal const string Release = "RELEASE SAVEPOINT alignbot_event";
 
     private readonly SqliteTransaction _transaction;
 
@@ -231,7 +235,13 @@ public sealed class BatchedEvent
     /// <summary>Undoes everything this event wrote; it still answers (a refusal, its mistakes) when the batch commits.</summary>
     public async Task RollBackAsync(CancellationToken cancellationToken)
     {
-        await _transaction.RollbackAsync(Savepoint, cancellationToken);
+        await ExecuteAsync(_transaction, RollBack, cancellationToken);
+    }
+
+    internal static async Task ExecuteAsync(SqliteTransaction transaction, string savepoint, CancellationToken cancellationToken)
+    {
+        await using var statement = PlainSql.Prepare(transaction.Connection!, transaction, savepoint);
+        await statement.Command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

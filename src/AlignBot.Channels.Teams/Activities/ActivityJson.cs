@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AlignBot.Core.Cards;
 
 namespace AlignBot.Channels.Teams.Activities;
 
@@ -11,5 +12,6 @@ internal static class ActivityJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { CardJson.KeptJson }, // a card attached is written as its kept JSON
     };
 }

@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-
 namespace AlignBot.Channels.Teams.Activities;
 
-internal sealed record Attachment(string ContentType, JsonNode? Content);
+/// <summary>An attachment of an outgoing activity; <see cref="Content"/> is a card (written as its kept JSON) or any JSON value.</summary>
+internal sealed record Attachment(string ContentType, object? Content);

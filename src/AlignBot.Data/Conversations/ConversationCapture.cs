@@ -54,7 +54,8 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
     /// </summary>
     private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = PlainSql.Command(db, UpsertConversation);
+        await using var statement = PlainSql.Prepare(db, UpsertConversation);
+        var command = statement.Command;
         command.Parameter("@platform", PlainSql.Stored<ConversationRecord>(db, nameof(ConversationRecord.Platform), reference.Platform));
         command.Parameter("@conversation", reference.ConversationId, DbType.String);
         command.Parameter("@tenant", reference.TenantId, DbType.String);
@@ -82,7 +83,11 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
     {
         // Read untracked and written back column by column: EF's change tracking cost more CPU than the update itself,
         // and this runs for every event.
-        var stored = await FindPerson.For(db)(db, from.Platform, from.UserId, cancellationToken);
+        var stored = await PlainSql.ReadOneAsync<PersonRecord>(db, FindPerson, command =>
+        {
+            command.Parameter("@platform", PlainSql.Stored<PersonRecord>(db, nameof(PersonRecord.Platform), from.Platform));
+            command.Parameter("@user", from.UserId, DbType.String);
+        }, cancellationToken);
         var person = stored?.Copy() ?? new PersonRecord { Platform = from.Platform, UserId = from.UserId, FirstSeenAt = now };
         person.TenantId = reference.TenantId.Length > 0 ? reference.TenantId : person.TenantId;
         var newDirectoryId = from.AadObjectId is { } aad && person.AadObjectId != aad ? aad : null;
@@ -123,9 +128,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
         return newDirectoryId;
     }
 
-    // Compiled once: it runs for every inbound event.
-    private static readonly CompiledPerModel<Func<AlignBotDbContext, Platform, string, CancellationToken, Task<PersonRecord?>>> FindPerson = new(() => EF.CompileAsyncQuery(
-        (AlignBotDbContext db, Platform platform, string userId, CancellationToken _) => db.People.AsNoTracking().SingleOrDefault(p => p.Platform == platform && p.UserId == userId)));
+    private const string FindPerson = """ "Platform" = @platform AND "UserId" = @user""";
 
     /// <summary>The channel or chat itself, without the thread suffix of a channel reply (<c>;messageid=</c>).</summary>
     public static string BaseConversationId(string conversationId)

@@ -15,7 +15,8 @@ internal sealed class InboundDeduplicator(AlignBotDbContext db, WriteGate gate, 
     public Task<bool> TryRecordAsync(Platform platform, string deliveryId, CancellationToken cancellationToken) =>
         PlainSql.OnOpenConnectionAsync(db, async () =>
         {
-            await using var command = PlainSql.Command(db, """INSERT INTO inbound_deliveries ("Platform", "DeliveryId", "ReceivedAt") VALUES (@platform, @delivery, @received) ON CONFLICT DO NOTHING""");
+            await using var statement = PlainSql.Prepare(db, """INSERT INTO inbound_deliveries ("Platform", "DeliveryId", "ReceivedAt") VALUES (@platform, @delivery, @received) ON CONFLICT DO NOTHING""");
+            var command = statement.Command;
             command.Parameter("@platform", (int)platform, DbType.Int32);
             command.Parameter("@delivery", deliveryId, DbType.String);
             command.Parameter("@received", PlainSql.Stored<InboundDelivery>(db, nameof(InboundDelivery.ReceivedAt), clock.GetUtcNow()));

@@ -7,9 +7,9 @@ namespace AlignBot.Data.Outbox;
 /// <summary>How an <see cref="OutboundMessage"/> is kept in an outbox row.</summary>
 internal static class OutboxJson
 {
-    public static string Serialize(OutboundMessage message) => JsonSerializer.Serialize(message, CardJson.Options);
+    public static string Serialize(OutboundMessage message) => JsonSerializer.Serialize(message, CardJson.CarryingCards);
 
     public static OutboundMessage Deserialize(string payload) =>
-        JsonSerializer.Deserialize<OutboundMessage>(payload, CardJson.Options)
+        JsonSerializer.Deserialize<OutboundMessage>(payload, CardJson.CarryingCards)
         ?? throw new InvalidOperationException("An outbox row holds no message.");
 }

@@ -48,12 +48,13 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
         }
 
         var added = 0;
-        DbCommand? command = null;
+        PlainSql.Statement? statement = null;
         try
         {
             foreach (var message in messages)
             {
-                command ??= Command();
+                statement ??= Prepare();
+                var command = statement.Value.Command;
                 command.Parameters["@platform"].Value = PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Platform), message.To.Platform);
                 command.Parameters["@tenant"].Value = message.To.TenantId;
                 command.Parameters["@conversation"].Value = message.To.ConversationId;
@@ -73,18 +74,19 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
         }
         finally
         {
-            if (command is not null)
+            if (statement is { } used)
             {
-                await command.DisposeAsync();
+                await used.DisposeAsync();
             }
         }
 
         return added;
     }
 
-    private DbCommand Command()
+    private PlainSql.Statement Prepare()
     {
-        var command = PlainSql.Command(db, Insert);
+        var statement = PlainSql.Prepare(db, Insert);
+        var command = statement.Command;
         command.Parameter("@platform", null);
         command.Parameter("@tenant", null, DbType.String);
         command.Parameter("@conversation", null, DbType.String);
@@ -94,6 +96,6 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
         command.Parameter("@payload", null, DbType.String);
         command.Parameter("@status", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Status), OutboxStatus.Pending));
         command.Parameter("@now", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.CreatedAt), clock.GetUtcNow()));
-        return command;
+        return statement;
     }
 }

@@ -7,6 +7,28 @@ namespace AlignBot.Core.Tests.Cards;
 
 public sealed class CardJsonTests
 {
+    /// <summary>A card is serialized once: a message carrying it is written with that JSON, and reads back as the same card.</summary>
+    [Fact]
+    public void CarryingCards_MessageWithCard_WritesTheCardsKeptJsonAndReadsItBack()
+    {
+        var card = new AdaptiveCard
+        {
+            Body = [TextBlock.Heading("Stand-up"), new InputText { Id = "note", Label = "Note", Value = "typed \"before\"" }],
+            Actions = [new ExecuteAction("Go", "feature.go") { Data = new Dictionary<string, string> { ["id"] = "7" } }],
+        };
+        var message = OutboundMessage.Send(new ConversationRef(Platform.Teams, "t", "a:1", ConversationKind.Personal, "https://smba.example.test/"), MessageContent.FromCard(card, "Stand-up"));
+
+        var kept = CardJson.Utf8(card);
+        var json = JsonSerializer.Serialize(message, CardJson.CarryingCards);
+        var read = JsonSerializer.Deserialize<OutboundMessage>(json, CardJson.CarryingCards)!;
+
+        Assert.Same(kept, CardJson.Utf8(card)); // written once, kept with the card
+        Assert.Equal(CardJson.Serialize(card), System.Text.Encoding.UTF8.GetString(kept));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(kept), JsonNode.Parse(json)!["content"]!["card"]));
+        Assert.Equal(CardJson.Serialize(card), CardJson.Serialize(read.Content!.Card!));
+        Assert.Equal("typed \"before\"", (string?)JsonNode.Parse(json)!["content"]!["card"]!["body"]![1]!["value"]);
+    }
+
     [Fact]
     public void Serialize_Card_WritesAdaptiveCardSchemaNames()
     {

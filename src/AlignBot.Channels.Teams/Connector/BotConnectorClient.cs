@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using AlignBot.Channels.Teams.Activities;
 using AlignBot.Channels.Teams.Auth;
@@ -71,7 +70,11 @@ internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider toke
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options);
+            // Written out first: a body of known length goes in one write with its Content-Length, not chunked.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ActivityJson.Options))
+            {
+                Headers = { ContentType = JsonUtf8 },
+            };
         }
 
         using var response = await http.SendAsync(request, cancellationToken);
@@ -85,10 +88,10 @@ internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider toke
         T? parsed = default;
         if (response.StatusCode != HttpStatusCode.NoContent && response.Content.Headers.ContentLength != 0)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!string.IsNullOrWhiteSpace(text))
+            var json = (await response.Content.ReadAsByteArrayAsync(cancellationToken)).AsSpan().Trim(BlankOrBom);
+            if (json.Length > 0)
             {
-                parsed = JsonSerializer.Deserialize<T>(text, ActivityJson.Options);
+                parsed = JsonSerializer.Deserialize<T>(json, ActivityJson.Options);
             }
         }
 
@@ -111,6 +114,11 @@ internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider toke
 
         return null;
     }
+
+    /// <summary>White space and the bytes of a UTF-8 byte order mark, around a response's JSON.</summary>
+    private static readonly byte[] BlankOrBom = [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
+
+    private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
 
     private static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
 

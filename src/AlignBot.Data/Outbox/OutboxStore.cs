@@ -6,17 +6,18 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AlignBot.Data.Outbox;
 
-/// <summary>
-/// The dispatcher's view of the outbox. Each row is claimed with one conditional update (Pending → Sending), so
-/// two dispatchers — two threads or two instances — can never both send it; every outcome is recorded the same way.
-/// Each write takes its turn at the <see cref="WriteGate"/>.
-/// </summary>
 /// <summary>What became of the row a change refers to.</summary>
 internal sealed record SentRow(OutboxStatus Status, string? ActivityId, string? OpenedConversationId);
 
 /// <summary>A row that went out: the platform's answer and when it came.</summary>
 internal sealed record SentOutcome(long Id, SendResult.Sent Sent, DateTimeOffset CompletedAt);
 
+/// <summary>
+/// The dispatcher's view of the outbox. Each row is claimed with one conditional update (Pending → Sending), so
+/// two dispatchers — two threads or two instances — can never both send it; every outcome is recorded the same way.
+/// Each write takes its turn at the <see cref="WriteGate"/>; the claims and the sent marks, which come with every message,
+/// can also run inside a write the caller holds already (a batch of the SQLite writer), and then share its commit.
+/// </summary>
 internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
 {
     public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -54,13 +55,14 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
         }
 
         var names = ids.Select((_, i) => "@id" + i).ToArray();
-        using var turn = await gate.EnterAsync(cancellationToken);
+        using var turn = InWrite ? default : await gate.EnterAsync(cancellationToken);
         await PlainSql.OnOpenConnectionAsync(db, async () =>
         {
-            await using var command = PlainSql.Command(
+            await using var statement = PlainSql.Prepare(
                 db,
                 $"""UPDATE outbox SET "Status" = {(int)OutboxStatus.Sending}, "LeaseUntil" = @lease, "Attempts" = "Attempts" + 1 """ +
                 $"""WHERE "Status" = {(int)OutboxStatus.Pending} AND "Id" IN ({string.Join(", ", names)}) RETURNING "Id" """);
+            var command = statement.Command;
             for (var i = 0; i < ids.Count; i++)
             {
                 command.Parameter(names[i], ids[i], DbType.Int64);
@@ -147,12 +149,14 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
             return;
         }
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var command = PlainSql.Command(
+        var own = !InWrite;
+        using var turn = own ? await gate.EnterAsync(cancellationToken) : default;
+        await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var statement = PlainSql.Prepare(
             db,
             $"""UPDATE outbox SET "Status" = {(int)OutboxStatus.Sent}, "SentActivityId" = @activity, "SentConversationId" = @conversation, """ +
             """ "CompletedAt" = @completed, "LeaseUntil" = NULL, "LastError" = NULL WHERE "Id" = @id""");
+        var command = statement.Command;
         var activity = command.Parameter("@activity", null, DbType.String);
         var conversation = command.Parameter("@conversation", null, DbType.String);
         var completed = command.Parameter("@completed", null);
@@ -166,8 +170,17 @@ internal sealed class OutboxStore(AlignBotDbContext db, WriteGate gate)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// True inside a transaction the caller began: it began it at its turn at the gate (a batch of the SQLite writer,
+    /// or the caller's own), so the write neither waits for a turn nor commits on its own.
+    /// </summary>
+    private bool InWrite => db.Database.CurrentTransaction is not null;
 
     public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
         WriteAsync(

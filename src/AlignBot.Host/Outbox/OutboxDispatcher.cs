@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AlignBot.Core.Conversations;
+using AlignBot.Data;
 using AlignBot.Data.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,8 @@ internal sealed class OutboxDispatcher(
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    InboundBatches? batches = null) : BackgroundService
 {
     private readonly Dictionary<Platform, IPlatformSender> _senders = senders.ToDictionary(s => s.Platform);
     private readonly ConcurrentDictionary<string, byte> _busyConversations = new(StringComparer.Ordinal);
@@ -219,9 +221,8 @@ internal sealed class OutboxDispatcher(
         IReadOnlySet<long> claimed;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            claimed = await scope.ServiceProvider.GetRequiredService<OutboxStore>()
-                .ClaimAsync([.. batch.Select(b => b.Item.Id)], clock.GetUtcNow() + Options.Lease, stoppingToken);
+            var ids = batch.Select(b => b.Item.Id).ToList();
+            claimed = await WriteAsync((store, token) => store.ClaimAsync(ids, clock.GetUtcNow() + Options.Lease, token), stoppingToken);
         }
         catch
         {
@@ -404,8 +405,12 @@ internal sealed class OutboxDispatcher(
 
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxStore>().MarkSentAsync([.. batch.Select(b => b.Outcome)], _sendsStopping.Token);
+                var outcomes = batch.Select(b => b.Outcome).ToList();
+                await WriteAsync(async (store, token) =>
+                {
+                    await store.MarkSentAsync(outcomes, token);
+                    return true;
+                }, _sendsStopping.Token);
                 foreach (var (_, recorded) in batch)
                 {
                     recorded.TrySetResult();
@@ -419,6 +424,21 @@ internal sealed class OutboxDispatcher(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A claim or a sent mark, which come with every message: on SQLite in the writer's next batch, sharing its commit
+    /// with the inbound events and the other writes queued meanwhile; otherwise in a transaction of its own.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<OutboxStore, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (batches is not null)
+        {
+            return await batches.RunAsync((services, _, token) => write(services.GetRequiredService<OutboxStore>(), token), cancellationToken);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        return await write(scope.ServiceProvider.GetRequiredService<OutboxStore>(), cancellationToken);
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ namespace AlignBot.Host.Tests.Infrastructure;
 /// <summary>One request the fake connector received.</summary>
 public sealed record ConnectorRequest(string Method, string Path, JsonNode? Body, string Authorization)
 {
+    /// <summary>The body's Content-Type and Content-Length headers as sent (no length: sent chunked).</summary>
+    public (string? ContentType, long? ContentLength) Content { get; init; }
+
     /// <summary>The Adaptive Card of the activity, when it carries one.</summary>
     public JsonNode? Card => Body?["attachments"]?[0]?["content"];
 

@@ -104,7 +104,10 @@ public sealed class FakeConnector : IAsyncDisposable
             http.Request.Method,
             Uri.UnescapeDataString(http.Request.Path.Value ?? ""),
             string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body),
-            http.Request.Headers.Authorization.ToString());
+            http.Request.Headers.Authorization.ToString())
+        {
+            Content = (http.Request.ContentType, http.Request.ContentLength),
+        };
         _requests.Enqueue(request);
 
         if (_failures.TryDequeue(out var failure))

@@ -47,6 +47,7 @@ public sealed class BotConnectorClientTests
         var requests = bot.Connector.Requests;
         Assert.Equal(("PUT", "/teams/v3/conversations/a:1/activities/act-9"), (requests[0].Method, requests[0].Path));
         Assert.Equal("act-9", (string?)requests[0].Body!["id"]);
+        Assert.Equal(("application/json; charset=utf-8", System.Text.Encoding.UTF8.GetByteCount(requests[0].Body!.ToJsonString())), (requests[0].Content.ContentType, (int?)requests[0].Content.ContentLength)); // its length known, not chunked
         Assert.Equal(("DELETE", "/teams/v3/conversations/a:1/activities/act-9"), (requests[1].Method, requests[1].Path));
     }
 }

@@ -18,7 +18,17 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 {
     private const string Insert =
         """INSERT INTO outbox ("Platform", "TenantId", "ConversationId", "Key", "TargetKey", "Operation", "Payload", "Status", "Attempts", "CreatedAt", "NextAttemptAt") """ +
-        """VALUES (@platform, @tenant, @conversation, @key, @target, @operation, @payload, @status, 0, @now, @now) ON CONFLICT ("Key") DO NOTHING RETURNING "Id" """;
+        """VALUES (@platform, @tenant, @conversation, @key, @target, @operation, {0}, @status, 0, @now, @now) ON CONFLICT ("Key") DO NOTHING RETURNING "Id" """;
+
+    /// <summary>
+    /// SQLite takes the payload as the UTF-8 bytes the serializer writes and keeps them as text (a message's JSON is
+    /// written once, not turned into a string and back); PostgreSQL takes it as a string.
+    /// </summary>
+    private static readonly string InsertUtf8Payload = string.Format(CultureInfo.InvariantCulture, Insert, "CAST(@payload AS TEXT)");
+
+    private static readonly string InsertStringPayload = string.Format(CultureInfo.InvariantCulture, Insert, "@payload");
+
+    private readonly bool _utf8Payload = db.Database.IsSqlite();
 
     private readonly List<OutboxItem> _added = [];
 
@@ -61,14 +71,13 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
                 command.Parameters["@key"].Value = (object?)message.Key ?? DBNull.Value;
                 command.Parameters["@target"].Value = (object?)message.TargetOutboxKey ?? DBNull.Value;
                 command.Parameters["@operation"].Value = PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Operation), message.Operation);
-                var payload = OutboxJson.Serialize(message);
-                command.Parameters["@payload"].Value = payload;
+                command.Parameters["@payload"].Value = _utf8Payload ? OutboxJson.SerializeToUtf8(message) : OutboxJson.Serialize(message);
                 if (await command.ExecuteScalarAsync(cancellationToken) is not { } id)
                 {
                     continue; // the key is taken: this message was written before
                 }
 
-                _added.Add(OutboxItem.Committed(Convert.ToInt64(id, CultureInfo.InvariantCulture), message, payload));
+                _added.Add(OutboxItem.Committed(Convert.ToInt64(id, CultureInfo.InvariantCulture), message));
                 added++;
             }
         }
@@ -85,7 +94,7 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 
     private PlainSql.Statement Prepare()
     {
-        var statement = PlainSql.Prepare(db, Insert);
+        var statement = PlainSql.Prepare(db, _utf8Payload ? InsertUtf8Payload : InsertStringPayload);
         var command = statement.Command;
         command.Parameter("@platform", null);
         command.Parameter("@tenant", null, DbType.String);
@@ -93,7 +102,7 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
         command.Parameter("@key", null, DbType.String);
         command.Parameter("@target", null, DbType.String);
         command.Parameter("@operation", null);
-        command.Parameter("@payload", null, DbType.String);
+        command.Parameter("@payload", null, _utf8Payload ? DbType.Binary : DbType.String);
         command.Parameter("@status", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.Status), OutboxStatus.Pending));
         command.Parameter("@now", PlainSql.Stored<OutboxRecord>(db, nameof(OutboxRecord.CreatedAt), clock.GetUtcNow()));
         return statement;

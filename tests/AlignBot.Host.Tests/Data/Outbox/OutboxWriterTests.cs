@@ -77,6 +77,32 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         Assert.Empty(await TextsAsync(services, key, cancellationToken));
     }
 
+    /// <summary>The payload is stored as text on both databases (SQLite gets the serializer's UTF-8 bytes) and reads back as written.</summary>
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task AddAsync_CardWithNonAsciiText_StoresTheMessageAsTextThatReadsBack(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var key = NewKey();
+        var card = new AlignBot.Core.Cards.AdaptiveCard { Body = [new AlignBot.Core.Cards.TextBlock("Grüße aus München — 東京 ✓ \"quoted\"")] };
+
+        await OutboxWriter.WriteAloneAsync(services, [OutboundMessage.Send(Channel, MessageContent.FromCard(card, "Grüße"), key)], cancellationToken);
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+        var payload = await db.Outbox.Where(o => o.Key == key).Select(o => o.Payload).SingleAsync(cancellationToken);
+        var read = OutboxJson.Deserialize(payload);
+        Assert.Equal(AlignBot.Core.Cards.CardJson.Serialize(card), AlignBot.Core.Cards.CardJson.Serialize(read.Content!.Card!));
+        Assert.Equal("Grüße", read.Content.Text);
+        Assert.Equal(1, await db.Outbox.CountAsync(o => o.Key == key && o.Payload.Contains("München"), cancellationToken)); // searchable as text
+        if (provider == StorageProvider.Sqlite)
+        {
+            Assert.Equal(["text"], await db.Database.SqlQuery<string>($"""SELECT typeof("Payload") AS "Value" FROM outbox WHERE "Key" = {key}""").ToListAsync(cancellationToken));
+        }
+    }
+
     [Fact]
     public async Task AddAsync_OutsideATransaction_RefusesAndWritesNothing()
     {

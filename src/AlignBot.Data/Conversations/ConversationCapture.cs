@@ -50,7 +50,8 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
 
     /// <summary>
     /// One statement, as it runs for every event: what the event says of the conversation replaces what was stored,
-    /// what it leaves out (a tenant, a service URL, a team, a name) is kept.
+    /// what it leaves out (a tenant, a service URL, a team, a name) is kept; nothing is written when nothing changes
+    /// and the stored time is less than <see cref="Refresh"/> old.
     /// </summary>
     private async Task UpsertConversationAsync(ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
         command.Parameter("@team", reference.TeamId, DbType.String);
         command.Parameter("@name", reference.Name, DbType.String);
         command.Parameter("@now", PlainSql.Stored<ConversationRecord>(db, nameof(ConversationRecord.UpdatedAt), now));
+        command.Parameter("@stale", PlainSql.Stored<ConversationRecord>(db, nameof(ConversationRecord.UpdatedAt), now - Refresh));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -77,7 +79,19 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
             "TeamId" = COALESCE(excluded."TeamId", conversations."TeamId"),
             "Name" = COALESCE(excluded."Name", conversations."Name"),
             "UpdatedAt" = excluded."UpdatedAt"
+        WHERE conversations."UpdatedAt" < @stale
+            OR conversations."Kind" <> excluded."Kind"
+            OR (excluded."TenantId" <> '' AND excluded."TenantId" <> conversations."TenantId")
+            OR (excluded."ServiceUrl" IS NOT NULL AND (conversations."ServiceUrl" IS NULL OR excluded."ServiceUrl" <> conversations."ServiceUrl"))
+            OR (excluded."TeamId" IS NOT NULL AND (conversations."TeamId" IS NULL OR excluded."TeamId" <> conversations."TeamId"))
+            OR (excluded."Name" IS NOT NULL AND (conversations."Name" IS NULL OR excluded."Name" <> conversations."Name"))
         """;
+
+    /// <summary>
+    /// How stale the stored "last seen" times of a conversation and a person may get: within it, an event that changes
+    /// nothing else writes nothing (every write is a page in the database's log, and most events change nothing).
+    /// </summary>
+    internal static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
 
     private async Task<string?> UpsertPersonAsync(ChatEvent chatEvent, UserRef from, ConversationRef reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -114,7 +128,7 @@ internal sealed class ConversationCapture(AlignBotDbContext db, PeopleLinks link
             person.PersonalConversationId = reference.ConversationId;
         }
 
-        person.LastSeenAt = now;
+        person.LastSeenAt = stored is not null && now - stored.LastSeenAt < Refresh ? stored.LastSeenAt : now;
         if (stored is null)
         {
             db.People.Add(person);

@@ -61,10 +61,10 @@ public sealed class StorageFixture : IAsyncLifetime
     /// The data services as the app registers them, on the system clock. Not validated on build: some of the data
     /// module's services take collaborators the host registers, and these tests resolve only the storage ones.
     /// </summary>
-    public static ServiceProvider CreateServices(StorageProvider provider, string connectionString)
+    public static ServiceProvider CreateServices(StorageProvider provider, string connectionString, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddLogging();
         services.AddAlignBotData(Configuration(provider, connectionString));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

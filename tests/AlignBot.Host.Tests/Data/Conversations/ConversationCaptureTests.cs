@@ -66,6 +66,51 @@ public sealed class ConversationCaptureTests(StorageFixture storage) : IClassFix
         Assert.Equal(("Asia/Tokyo", AvailabilitySource.Mailbox), (person.TimeZone, person.TimeZoneSource)); // the mailbox outranks the client
     }
 
+    /// <summary>
+    /// Most events change nothing: within a minute they write nothing (no page to the database's log), and the stored
+    /// times move again once they are a minute old or when something else changes.
+    /// </summary>
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task CaptureAsync_EventsChangingNothing_RefreshTheStoredTimesOncePerMinute(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken), clock);
+        var id = Guid.NewGuid().ToString("N");
+        var conversation = new ConversationRef(Platform.Teams, "tenant-1", "a:" + id, ConversationKind.Personal, "https://smba.example.test/amer/");
+        var sender = new UserRef(Platform.Teams, "29:" + id, "aad-" + id, "Dana Seller");
+        var start = clock.GetUtcNow();
+
+        await CaptureAsync(services, Message(conversation, sender), cancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await CaptureAsync(services, Message(conversation, sender), cancellationToken);
+        var quiet = await StoredTimesAsync(services, conversation, sender, cancellationToken);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await CaptureAsync(services, Message(conversation with { ServiceUrl = "https://smba.example.test/emea/" }, sender with { DisplayName = "Dana S." }), cancellationToken);
+        var changed = await StoredTimesAsync(services, conversation, sender, cancellationToken);
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await CaptureAsync(services, Message(conversation with { ServiceUrl = "https://smba.example.test/emea/" }, sender with { DisplayName = "Dana S." }), cancellationToken);
+        var later = await StoredTimesAsync(services, conversation, sender, cancellationToken);
+
+        Assert.Equal((start, start), quiet); // nothing changed within the minute: nothing written
+        Assert.Equal(start.AddSeconds(40), changed.Conversation); // the service URL changed: written, with the time
+        Assert.Equal(start, changed.Person); // the name changed, the time stays within its minute
+        Assert.Equal((start.AddSeconds(101), start.AddSeconds(101)), later);
+    }
+
+    private static async Task<(DateTimeOffset Conversation, DateTimeOffset Person)> StoredTimesAsync(IServiceProvider services, ConversationRef conversation, UserRef sender, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+        var stored = await db.Conversations.SingleAsync(c => c.ConversationId == conversation.ConversationId, cancellationToken);
+        var person = await db.People.SingleAsync(p => p.UserId == sender.UserId, cancellationToken);
+        return (stored.UpdatedAt, person.LastSeenAt);
+    }
+
     private static MessageReceived Message(ConversationRef conversation, UserRef sender) =>
         new("hello") { DeliveryId = Guid.NewGuid().ToString("N"), Conversation = conversation, From = sender };
 

@@ -108,6 +108,13 @@ internal abstract class AlignBotDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.Entity<OutboxRecord>(e =>
         {
             e.ToTable("outbox");
+
+            // The message apart from the row's state: a row is written three times (added, claimed, sent), and on
+            // SQLite every update rewrites the whole row, so with the message inside, each message went to the
+            // database's log three times. Apart, the claim and the sent mark change small rows that share pages.
+            // The ids stay AUTOINCREMENT on SQLite as the table was created (the migration drops the column in place):
+            // a later migration that rebuilds this table on SQLite must keep it.
+            e.SplitToTable("outbox_payloads", t => t.Property(x => x.Payload));
             e.HasIndex(x => x.Key).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.Property(x => x.Key).HasMaxLength(256);

@@ -621,6 +621,11 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("outbox", (string)null);
+
+                    b.SplitToTable("outbox_payloads", null, t =>
+                        {
+                            t.Property("Payload");
+                        });
                 });
 
             modelBuilder.Entity("AlignBot.Data.People.PersonLinkRecord", b =>
@@ -946,6 +951,15 @@ namespace AlignBot.Data.Migrations.Postgres
                     b.HasOne("AlignBot.Data.Organization.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlignBot.Data.Outbox.OutboxRecord", b =>
+                {
+                    b.HasOne("AlignBot.Data.Outbox.OutboxRecord", null)
+                        .WithOne()
+                        .HasForeignKey("AlignBot.Data.Outbox.OutboxRecord", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -606,6 +606,11 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("outbox", (string)null);
+
+                    b.SplitToTable("outbox_payloads", null, t =>
+                        {
+                            t.Property("Payload");
+                        });
                 });
 
             modelBuilder.Entity("AlignBot.Data.People.PersonLinkRecord", b =>
@@ -925,6 +930,15 @@ namespace AlignBot.Data.Migrations.Sqlite
                     b.HasOne("AlignBot.Data.Organization.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlignBot.Data.Outbox.OutboxRecord", b =>
+                {
+                    b.HasOne("AlignBot.Data.Outbox.OutboxRecord", null)
+                        .WithOne()
+                        .HasForeignKey("AlignBot.Data.Outbox.OutboxRecord", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

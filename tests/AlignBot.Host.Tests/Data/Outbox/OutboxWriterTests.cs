@@ -99,7 +99,7 @@ public sealed class OutboxWriterTests(StorageFixture storage) : IClassFixture<St
         Assert.Equal(1, await db.Outbox.CountAsync(o => o.Key == key && o.Payload.Contains("München"), cancellationToken)); // searchable as text
         if (provider == StorageProvider.Sqlite)
         {
-            Assert.Equal(["text"], await db.Database.SqlQuery<string>($"""SELECT typeof("Payload") AS "Value" FROM outbox WHERE "Key" = {key}""").ToListAsync(cancellationToken));
+            Assert.Equal(["text"], await db.Database.SqlQuery<string>($"""SELECT typeof(p."Payload") AS "Value" FROM outbox o JOIN outbox_payloads p ON p."Id" = o."Id" WHERE o."Key" = {key}""").ToListAsync(cancellationToken));
         }
     }
 

@@ -2,10 +2,11 @@
 # CPU time AlignBot spends per inbound POST /api/messages, the whole pipeline included (de-duplication, conversation
 # and person, outbox row, the reply through the dispatcher to a fake Bot Connector, the sent mark). Publishes the host
 # in Release, starts it anonymous on a fresh SQLite file pinned to one CPU (BOT_CPUS, default 1; the load and the
-# fake connector on LOAD_CPUS, default 0), posts 3,000 warm-up requests and then N measured ones, and prints the
-# bot's CPU time per request from /proc. Uses ../shared/tools/peerbench's load tool and fake connector.
+# fake connector on LOAD_CPUS, default 0), posts WARMUP warm-up requests (default 30,000: about 15 s, the time the
+# runtime takes on one core to compile the hot code optimized) and then N measured ones, and prints the bot's CPU time
+# per request from /proc. Uses ../shared/tools/peerbench's load tool and fake connector.
 #
-#   bench/cpu-per-request.sh [requests=10000] [connections=10]      env: BOT_CPUS, LOAD_CPUS, PORT (5000)
+#   bench/cpu-per-request.sh [requests=10000] [connections=10]      env: WARMUP, BOT_CPUS, LOAD_CPUS, PORT (5000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

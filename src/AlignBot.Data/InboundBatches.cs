@@ -13,6 +13,7 @@ namespace AlignBot.Data;
 /// every commit writes whole pages to its log, so one commit for several events costs little more than one for one.
 /// Each event runs in a service scope of its own whose <see cref="AlignBotDbContext"/> works on the batch's connection
 /// and transaction; an event that fails or is refused is rolled back to its savepoint and the others go on.
+/// The outbox dispatcher's claims and sent marks, which come with every message, queue here too and share the commits.
 /// PostgreSQL takes many writers at once and does not use this.
 /// </summary>
 public sealed class InboundBatches : IAsyncDisposable

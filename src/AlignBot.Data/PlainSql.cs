@@ -22,15 +22,6 @@ internal static class PlainSql
     /// <summary>The statements kept prepared on each connection that stays open (<see cref="KeepPrepared"/>), by text.</summary>
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = [];
 
-    /// <summary>A command on the context's connection, inside its current transaction when it has one.</summary>
-    public static DbCommand Command(AlignBotDbContext db, string text)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = text;
-        return command;
-    }
-
     /// <summary>
     /// Keeps the statements run on <paramref name="connection"/> prepared for as long as it stays open: SQLite parses
     /// and plans a statement again for every new command, which costs more than running the hot statements themselves.

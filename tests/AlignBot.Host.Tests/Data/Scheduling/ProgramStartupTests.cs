@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using AlignBot.Data;
 using AlignBot.Host.Scheduling;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace AlignBot.Host.Tests.Data.Scheduling;
@@ -45,5 +47,23 @@ public sealed class ProgramStartupTests(StorageFixture storage) : IClassFixture<
         Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString());
         Assert.True(await scheduler.Exists(HousekeepingTickJob.Key, cancellationToken));
         Assert.Contains("qrtz_job_details", await SchemaCatalog.TablesAsync(provider, connectionString, cancellationToken));
+    }
+
+    [Fact]
+    public async Task Program_Started_ReadsTheKeyRingOnFirstUseOnly()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var connectionString = await storage.CreateDatabaseAsync(StorageProvider.Sqlite, cancellationToken);
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting($"ConnectionStrings:{StorageOptions.ConnectionStringName}", connectionString)
+            .UseSetting($"{SchedulingModule.Section}:Enabled", "false")
+            .UseSetting("AlignBot:Outbox:Enabled", "false"));
+        using var client = app.CreateClient();
+
+        var dataProtection = typeof(DataProtectionOptions).Assembly;
+        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), service => service.GetType().Assembly == dataProtection);
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup-test");
+        Assert.Equal("kept", protector.Unprotect(protector.Protect("kept")));
     }
 }

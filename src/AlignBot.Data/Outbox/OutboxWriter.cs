@@ -30,7 +30,7 @@ internal sealed class OutboxWriter(AlignBotDbContext db, TimeProvider clock)
 
     private static readonly string InsertStringPayload = string.Format(CultureInfo.InvariantCulture, InsertPayload, "@payload");
 
-    private readonly bool _utf8Payload = db.Database.IsSqlite();
+    private readonly bool _utf8Payload = db is SqliteAlignBotDbContext;
 
     private readonly List<OutboxItem> _added = [];
 

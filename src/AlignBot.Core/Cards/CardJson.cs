@@ -34,6 +34,53 @@ public static class CardJson
     public static System.Text.Json.Nodes.JsonNode ToNode(AdaptiveCard card) =>
         JsonSerializer.SerializeToNode(card, Options) ?? throw new InvalidOperationException("A card serialized to null.");
 
+    /// <summary>
+    /// A card built the same way every time but for one piece of text (the help card that quotes what it did not
+    /// understand). Its JSON is written once, with a marker where the text goes; each card it makes is given JSON made
+    /// of the two halves around the marker and the text between them, escaped as the serializer escapes it, so the card
+    /// is not serialized again for every message. When the marker does not appear exactly once in the JSON (the text is
+    /// also used elsewhere in the card), cards are serialized as usual.
+    /// </summary>
+    public sealed class Template
+    {
+        private const string Marker = "AlignBotTemplateText0f4e9c";
+
+        private readonly Func<string, AdaptiveCard> _build;
+        private readonly byte[]? _before;
+        private readonly byte[]? _after;
+
+        public Template(Func<string, AdaptiveCard> build)
+        {
+            _build = build;
+            var json = JsonSerializer.SerializeToUtf8Bytes(build(Marker), Options);
+            var marker = System.Text.Encoding.UTF8.GetBytes(Marker);
+            var at = json.AsSpan().IndexOf(marker);
+            if (at >= 0 && json.AsSpan(at + marker.Length).IndexOf(marker) < 0)
+            {
+                _before = json[..at];
+                _after = json[(at + marker.Length)..];
+            }
+        }
+
+        /// <summary>The card for this text, its JSON already kept (see <see cref="Utf8"/>).</summary>
+        public AdaptiveCard Fill(string text)
+        {
+            var card = _build(text);
+            if (_before is null || _after is null)
+            {
+                return card;
+            }
+
+            var escaped = JsonEncodedText.Encode(text, Options.Encoder).EncodedUtf8Bytes;
+            var json = new byte[_before.Length + escaped.Length + _after.Length];
+            _before.CopyTo(json, 0);
+            escaped.CopyTo(json.AsSpan(_before.Length));
+            _after.CopyTo(json, _before.Length + escaped.Length);
+            Written.AddOrUpdate(card, json);
+            return card;
+        }
+    }
+
     private sealed class WrittenOnce : JsonConverter<AdaptiveCard>
     {
         public override AdaptiveCard? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlignBot.Core.Cards;
 using AlignBot.Core.People;
 using AlignBot.Core.Routing;
@@ -26,12 +27,25 @@ public static class HelpCards
         ],
     };
 
-    public static AdaptiveCard Help(IReadOnlyList<CommandInfo> commands, string? notUnderstood = null)
+    /// <summary>
+    /// The commands; with the text that was not understood quoted first. A command list gets the same card every time;
+    /// the quoting one is made from a template written once per command list, since every unknown text is new.
+    /// </summary>
+    public static AdaptiveCard Help(IReadOnlyList<CommandInfo> commands, string? notUnderstood = null) =>
+        notUnderstood is null
+            ? PlainHelp.GetValue(commands, c => BuildHelp(c, null))
+            : QuotingHelp.GetValue(commands, c => new CardJson.Template(text => BuildHelp(c, text))).Fill(Shorten(notUnderstood, 80));
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<CommandInfo>, AdaptiveCard> PlainHelp = [];
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<CommandInfo>, CardJson.Template> QuotingHelp = [];
+
+    private static AdaptiveCard BuildHelp(IReadOnlyList<CommandInfo> commands, string? notUnderstood)
     {
         var body = new List<CardElement>();
         if (notUnderstood is not null)
         {
-            body.Add(new TextBlock($"Sorry, I didn't understand \"{Shorten(notUnderstood, 80)}\".") { Weight = TextWeight.Bolder });
+            body.Add(new TextBlock($"Sorry, I didn't understand \"{notUnderstood}\".") { Weight = TextWeight.Bolder });
         }
 
         body.Add(TextBlock.Heading($"{ProductName} commands"));

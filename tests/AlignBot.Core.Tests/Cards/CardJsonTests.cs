@@ -29,6 +29,41 @@ public sealed class CardJsonTests
         Assert.Equal("typed \"before\"", (string?)JsonNode.Parse(json)!["content"]!["card"]!["body"]![1]!["value"]);
     }
 
+    /// <summary>A template's cards carry JSON byte for byte as the serializer writes them, whatever the text holds.</summary>
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("")]
+    [InlineData("say \"hi\" \\ <b>bold</b> & 'quotes'")]
+    [InlineData("line one\nline two\ttab\r\u0001\u001f\u007f")]
+    [InlineData("Grüße, 你好, мир, émoji 👋🏽, \u2028\u2029, \ufeff")]
+    [InlineData("AlignBotTemplateText0f4e9c")]
+    public void Template_Fill_KeepsTheJsonTheSerializerWrites(string text)
+    {
+        var template = new CardJson.Template(t => new AdaptiveCard
+        {
+            FallbackText = "Echo",
+            Body = [TextBlock.Heading("Echo"), new TextBlock($"You said \"{t}\".")],
+            Actions = [new ExecuteAction("Again", "echo.again")],
+        });
+
+        var card = template.Fill(text);
+
+        Assert.Equal(CardJson.Serialize(card), System.Text.Encoding.UTF8.GetString(CardJson.Utf8(card)));
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Options), CardJson.Utf8(card));
+    }
+
+    /// <summary>A text used twice in the card leaves the template nothing to splice: its cards are serialized as usual.</summary>
+    [Fact]
+    public void Template_TextUsedTwice_CardsSerializedAsUsual()
+    {
+        var template = new CardJson.Template(t => new AdaptiveCard { FallbackText = t, Body = [new TextBlock(t)] });
+
+        var card = template.Fill("twice");
+
+        Assert.Equal(CardJson.Serialize(card), System.Text.Encoding.UTF8.GetString(CardJson.Utf8(card)));
+        Assert.Contains("\"fallbackText\":\"twice\"", CardJson.Serialize(card), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Serialize_Card_WritesAdaptiveCardSchemaNames()
     {

@@ -31,6 +31,24 @@ public sealed class HelpCardsTests
     }
 
     [Fact]
+    public void Help_WithUnknownText_QuotesItShortenedAndWritesTheSerializersJson()
+    {
+        var router = new ChatRouter();
+        HelpHandlers.Map(router);
+        var typed = "please \"summarise\" the Q3 deck for ACME — and <b>the</b> pricing sheet, the battle card and the ROI calculator too";
+
+        var card = HelpCards.Help(router.Commands, typed);
+        var again = HelpCards.Help(router.Commands, "hello");
+
+        var sorry = Assert.IsType<TextBlock>(card.Body[0]);
+        Assert.Equal($"Sorry, I didn't understand \"{typed[..79]}…\".", sorry.Text);
+        Assert.Equal(CardJson.Serialize(card), System.Text.Encoding.UTF8.GetString(CardJson.Utf8(card)));
+        Assert.Equal(CardJson.Serialize(again), System.Text.Encoding.UTF8.GetString(CardJson.Utf8(again)));
+        Assert.Contains("didn't understand \\\"hello\\\"", CardJson.Serialize(again), StringComparison.Ordinal);
+        Assert.Same(HelpCards.Help(router.Commands), HelpCards.Help(router.Commands)); // the plain list: one card per command list
+    }
+
+    [Fact]
     public void Profile_KnownPerson_ShowsNameTimeZoneAndLanguage()
     {
         var person = new Person(new UserRef(Platform.Teams, "29:1", null, "Ada Lovelace"), "t", "en-GB", "Europe/London", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);

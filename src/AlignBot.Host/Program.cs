@@ -9,8 +9,8 @@ var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "app
 // The slim builder: configuration, console logging and Kestrel as the default one, without the parts this host never
 // uses (IIS integration, HTTP/3, HTTPS endpoint configuration, hosting startup assemblies); 2 MB less resident.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
-builder.UseInlineIo();
 builder.AddAlignBot();
+builder.UseInlineIo();
 
 var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())

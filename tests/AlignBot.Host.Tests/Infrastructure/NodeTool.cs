@@ -39,6 +39,9 @@ internal static class NodeTool
             start.ArgumentList.Add(argument);
         }
 
+        // This test process turns the runtime's inline socket completions off for itself (InlineSockets); a host these
+        // scripts start decides for itself, as it does when run as the README says.
+        start.Environment.Remove(InlineIo.SocketCompletionsVariable);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

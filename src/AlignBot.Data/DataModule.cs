@@ -19,6 +19,10 @@ namespace AlignBot.Data;
 /// <summary>Registers the database: SQLite by default, PostgreSQL by connection string.</summary>
 public static class DataModule
 {
+    /// <summary>The storage <see cref="AddAlignBotData"/> chose, for registrations that depend on it; null before it ran.</summary>
+    public static StorageSelection? RegisteredStorage(this IServiceCollection services) =>
+        services.Select(d => d.IsKeyedService ? null : d.ImplementationInstance).OfType<StorageSelection>().LastOrDefault();
+
     public static IServiceCollection AddAlignBotData(this IServiceCollection services, IConfiguration configuration)
     {
         var (provider, connectionString) = ResolveStorage(configuration);

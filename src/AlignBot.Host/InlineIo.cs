@@ -27,8 +27,7 @@ internal static class InlineIo
     /// <summary>After <c>AddAlignBot</c> (it needs the storage chosen), before the app is built.</summary>
     public static WebApplicationBuilder UseInlineIo(this WebApplicationBuilder builder)
     {
-        var storage = builder.Services.Select(d => d.IsKeyedService ? null : d.ImplementationInstance).OfType<StorageSelection>().LastOrDefault();
-        if (!Enabled(builder.Configuration, storage?.Provider))
+        if (!Enabled(builder.Configuration, builder.Services.RegisteredStorage()?.Provider))
         {
             return builder;
         }

@@ -25,10 +25,7 @@ internal static class SchedulingModule
 
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
-        var storage = builder.Services
-            .Select(d => d.IsKeyedService ? null : d.ImplementationInstance)
-            .OfType<StorageSelection>()
-            .LastOrDefault()
+        var storage = builder.Services.RegisteredStorage()
             ?? throw new InvalidOperationException("Register the database (AddAlignBotData) before the scheduler: Quartz keeps its schedule in the same database.");
 
         builder.AddQuartz(q =>

@@ -11,8 +11,9 @@ namespace AlignBot.Data;
 /// Group commit for SQLite: the inbound events that queue while the database is busy are written in one transaction,
 /// each in a savepoint of its own, and answered when that transaction commits. SQLite takes one writer at a time and
 /// every commit writes whole pages to its log, so one commit for several events costs little more than one for one.
-/// Each event runs in a service scope of its own whose <see cref="AlignBotDbContext"/> works on the batch's connection
-/// and transaction; an event that fails or is refused is rolled back to its savepoint and the others go on.
+/// Each event runs in a service scope of its own; its <see cref="AlignBotDbContext"/> is the batch's one pooled context on
+/// the batch's connection and transaction, its change tracker cleared before each event; an event that fails or is
+/// refused is rolled back to its savepoint and the others go on.
 /// The outbox dispatcher's claims and sent marks, which come with every message, queue here too and share the commits.
 /// PostgreSQL takes many writers at once and does not use this.
 /// </summary>
@@ -63,19 +64,23 @@ public sealed class InboundBatches : IAsyncDisposable
     {
         var stopping = _stopping.Token;
         var batch = new List<(Pending Pending, AsyncServiceScope Scope, object? Result)>(MaxBatch);
+        var failedScopes = new List<AsyncServiceScope>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stopping))
             {
                 using var turn = await _gate.EnterAsync(stopping);
                 Exception? failed = null;
+                SqliteAlignBotDbContext? context = null;
                 try
                 {
                     var connection = await OpenAsync(stopping);
                     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(stopping);
+                    context = _contexts!.CreateDbContext();
+                    await context.Database.UseTransactionAsync(transaction, stopping);
                     while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
                     {
-                        if (await RunOneAsync(pending, transaction, stopping) is { } done)
+                        if (await RunOneAsync(pending, transaction, context, failedScopes, stopping) is { } done)
                         {
                             batch.Add((pending, done.Scope, done.Result));
                         }
@@ -110,7 +115,18 @@ public sealed class InboundBatches : IAsyncDisposable
                     await scope.DisposeAsync();
                 }
 
+                foreach (var scope in failedScopes)
+                {
+                    await scope.DisposeAsync();
+                }
+
                 batch.Clear();
+                failedScopes.Clear();
+                if (context is not null)
+                {
+                    // Back to its pool (disposing it again does nothing, so the first scope to end may already have).
+                    await context.DisposeAsync();
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -124,6 +140,11 @@ public sealed class InboundBatches : IAsyncDisposable
                 await scope.DisposeAsync();
             }
 
+            foreach (var scope in failedScopes)
+            {
+                await scope.DisposeAsync();
+            }
+
             while (_queue.Reader.TryRead(out var left))
             {
                 left.Done.TrySetCanceled(stopping);
@@ -132,7 +153,13 @@ public sealed class InboundBatches : IAsyncDisposable
     }
 
     /// <summary>One event in its savepoint; null when it failed (its caller has the exception, nothing of it stays).</summary>
-    private async Task<(AsyncServiceScope Scope, object? Result)?> RunOneAsync(Pending pending, SqliteTransaction transaction, CancellationToken stopping)
+    /// <remarks>
+    /// Every event of the batch works on the batch's one context, its change tracker cleared first. The container
+    /// disposes that context when an event's scope ends, which returns it to its pool: so no scope ends before the batch
+    /// has committed, a failed event's neither (it goes to <paramref name="failedScopes"/>).
+    /// </remarks>
+    private async Task<(AsyncServiceScope Scope, object? Result)?> RunOneAsync(
+        Pending pending, SqliteTransaction transaction, SqliteAlignBotDbContext context, List<AsyncServiceScope> failedScopes, CancellationToken stopping)
     {
         if (pending.CancellationToken.IsCancellationRequested)
         {
@@ -144,9 +171,8 @@ public sealed class InboundBatches : IAsyncDisposable
         var savepoint = false;
         try
         {
-            var context = _contexts!.CreateDbContext();
+            context.ChangeTracker.Clear(); // nothing an earlier event of the batch read or wrote is tracked for this one
             scope.ServiceProvider.GetRequiredService<BatchedContext>().Context = context;
-            await context.Database.UseTransactionAsync(transaction, stopping);
             await BatchedEvent.ExecuteAsync(transaction, BatchedEvent.Save, stopping);
             savepoint = true;
             var result = await pending.Work(scope.ServiceProvider, new BatchedEvent(transaction), pending.CancellationToken);
@@ -156,7 +182,7 @@ public sealed class InboundBatches : IAsyncDisposable
         catch (Exception ex)
         {
             pending.Done.TrySetException(ex);
-            await scope.DisposeAsync();
+            failedScopes.Add(scope);
             if (!savepoint)
             {
                 throw; // the batch itself is broken: the others are answered with the error too
@@ -246,14 +272,10 @@ public sealed class BatchedEvent
     }
 }
 
-/// <summary>The batch's database context for the scope an event runs in; none outside a batch. Disposed with the scope.</summary>
-internal sealed class BatchedContext : IAsyncDisposable, IDisposable
+/// <summary>The batch's database context for the scope an event runs in; none outside a batch. The batch owns it.</summary>
+internal sealed class BatchedContext
 {
     public AlignBotDbContext? Context { get; set; }
-
-    public ValueTask DisposeAsync() => Context?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    public void Dispose() => Context?.Dispose();
 }
 
 internal static partial class BatchLog

@@ -59,6 +59,54 @@ public sealed class InboundBatchesTests(StorageFixture storage) : IClassFixture<
         Assert.Equal(ids.Where((_, i) => i is 0 or 1 or 3 or 5).Order(StringComparer.Ordinal), recorded.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The events of a batch share one database context, yet none sees what another left tracked: an entity one event
+    /// added without saving is not saved by the next event's SaveChanges, and a failed event's saved rows are undone.
+    /// </summary>
+    [Fact]
+    public async Task RunAsync_EventsShareABatch_NoneSavesWhatAnotherLeftTracked()
+    {
+        await using var services = StorageFixture.CreateServices(StorageProvider.Sqlite, await storage.ConnectionStringAsync(StorageProvider.Sqlite, Token));
+        var batches = services.GetRequiredService<InboundBatches>();
+        var gate = services.GetRequiredService<WriteGate>();
+        var left = "left-tracked-" + Guid.NewGuid().ToString("N");
+        var failed = "failed-" + Guid.NewGuid().ToString("N");
+        var saved = "saved-" + Guid.NewGuid().ToString("N");
+        Task<int>[] runs;
+        using (await gate.EnterAsync(Token))
+        {
+            runs =
+            [
+                batches.RunAsync((scope, _, _) =>
+                {
+                    scope.GetRequiredService<AlignBotDbContext>().Add(new InboundDelivery { Platform = 1, DeliveryId = left, ReceivedAt = DateTimeOffset.UnixEpoch });
+                    return Task.FromResult(0); // added, never saved
+                }, Token),
+                batches.RunAsync(async (scope, _, token) =>
+                {
+                    var db = scope.GetRequiredService<AlignBotDbContext>();
+                    db.Add(new InboundDelivery { Platform = 1, DeliveryId = saved, ReceivedAt = DateTimeOffset.UnixEpoch });
+                    return await db.SaveChangesAsync(token);
+                }, Token),
+                batches.RunAsync<int>(async (scope, _, token) =>
+                {
+                    var db = scope.GetRequiredService<AlignBotDbContext>();
+                    db.Add(new InboundDelivery { Platform = 1, DeliveryId = failed, ReceivedAt = DateTimeOffset.UnixEpoch });
+                    await db.SaveChangesAsync(token);
+                    throw new InvalidOperationException("handler failed after saving");
+                }, Token),
+            ];
+        }
+
+        Assert.Equal(0, await runs[0]);
+        Assert.Equal(1, await runs[1]); // its own row only, not the one the event before it left added
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runs[2]);
+        await using var check = services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<AlignBotDbContext>().InboundDeliveries
+            .Where(d => d.DeliveryId == left || d.DeliveryId == failed || d.DeliveryId == saved).Select(d => d.DeliveryId).ToListAsync(Token);
+        Assert.Equal([saved], stored);
+    }
+
     /// <summary>An event's result is given only once its batch has committed: what it wrote can be read right after.</summary>
     [Fact]
     public async Task RunAsync_ResultGiven_WritesAreCommittedAndVisibleToOthers()

@@ -152,6 +152,11 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     [Fact]
     public async Task HostStops_ConnectionClosedWithAHandshake()
     {
+        // The fake counts a connection once its hello is sent, which can be before AlignBot's connect has returned; a
+        // stop that early cancels the connect itself (nothing to close). An acknowledged envelope shows AlignBot reading.
+        await _socket.SendEventAsync("env-before-stop", Payload("event_callback.message.im.json", "help"), Token);
+        await _socket.WaitForAckAsync("env-before-stop", Token);
+
         await _factory.DisposeAsync();
 
         await _socket.WaitForCleanCloseAsync(1, Token);

@@ -50,6 +50,15 @@ internal sealed class OutboxDispatcher(
 
     private readonly Lock _sentLock = new();
 
+    /// <summary>
+    /// The least time between two looks at the database while rows wait for a conversation limit. Without it every send
+    /// that finishes reads back every held-back row (up to a batch), as a broadcast to a busy group chat would.
+    /// </summary>
+    private static readonly TimeSpan LookAfterLimited = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>When the last look left rows to a conversation limit (real time), or null when it did not.</summary>
+    private long? _limitedLookAt;
+
     private OutboxOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -132,6 +141,13 @@ internal sealed class OutboxDispatcher(
         }
         else
         {
+            if (woken && _limitedLookAt is { } limitedAt && TimeProvider.System.GetElapsedTime(limitedAt) is var since && since < LookAfterLimited)
+            {
+                // The last look left rows to a conversation limit, which frees them a window segment later at the
+                // earliest: a send finishing or a row committed meanwhile need not read them all back at once.
+                await Task.Delay(LookAfterLimited - since, TimeProvider.System, stoppingToken);
+            }
+
             signal.ForgetCommitted();
             await using var scope = scopes.CreateAsyncScope();
             due = await scope.ServiceProvider.GetRequiredService<OutboxStore>().GetDueAsync(clock.GetUtcNow(), Options.BatchSize, stoppingToken);
@@ -180,6 +196,7 @@ internal sealed class OutboxDispatcher(
         }
 
         started += await StartAsync(batch, concurrency, stoppingToken);
+        _limitedLookAt = limited ? TimeProvider.System.GetTimestamp() : null;
 
         if (stillFinishing)
         {

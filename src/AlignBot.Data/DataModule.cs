@@ -90,20 +90,24 @@ public static class DataModule
             provider = LooksLikePostgres(connectionString) ? StorageProvider.Postgres : StorageProvider.Sqlite;
         }
 
-        if (provider == StorageProvider.Sqlite)
+        if (provider == StorageProvider.Sqlite && SqliteFolder(connectionString) is { } folder)
         {
-            var builder = new SqliteConnectionStringBuilder(connectionString);
-            if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
-            {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-            }
+            Directory.CreateDirectory(folder);
         }
 
         return (provider, connectionString);
+    }
+
+    /// <summary>The folder of the SQLite file a connection string names; null for an in-memory database.</summary>
+    public static string? SqliteFolder(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            return null;
+        }
+
+        return Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { Length: > 0 } folder ? folder : null;
     }
 
     private static bool LooksLikePostgres(string connectionString)

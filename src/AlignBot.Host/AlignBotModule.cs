@@ -1,3 +1,4 @@
+using AlignBot.Channels.Slack;
 using AlignBot.Core.Help;
 using AlignBot.Core.Home;
 using AlignBot.Core.People;
@@ -34,7 +35,7 @@ internal static class AlignBotModule
         services.AddFeedback();
         services.AddGraph(builder.Configuration);
         services.AddChatRouting();
-        services.LoadKeyRingOnFirstUse();
+        services.AddKeyRing(builder.Configuration);
         return builder;
     }
 
@@ -49,6 +50,37 @@ internal static class AlignBotModule
         app.MapGet("/", () => Results.Text("AlignBot is running. Bot endpoint: POST /api/messages. Health: GET /healthz."));
         return app;
     }
+
+    /// <summary>
+    /// The data-protection key ring behind stand-up export links and stored Slack tokens, kept with AlignBot's data under
+    /// one application name, so a restart, a new container or a new machine keeps links and tokens readable (the
+    /// default, a folder in the home of whoever runs the host, keeps none of that). On PostgreSQL it is a table of the
+    /// database, which every instance reads. On SQLite, one instance by design, it is a <c>keys</c> folder beside the
+    /// database file: a key is made the first time one is needed, which can be while an event holds SQLite's one writer,
+    /// and a second writer there would wait for it forever. The Slack install keeps the table it always used on either.
+    /// </summary>
+    private static void AddKeyRing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var keyRing = services.AddDataProtection().SetApplicationName(KeyRingApplicationName);
+        var storage = services.RegisteredStorage() ?? throw new InvalidOperationException("The key ring is kept with the data: register the data first.");
+        var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        if (storage.Provider == StorageProvider.Sqlite && !slack.InstallsByOAuth && DataModule.SqliteFolder(storage.ConnectionString) is { } folder)
+        {
+            keyRing.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, KeyRingFolder)));
+        }
+        else
+        {
+            keyRing.PersistKeysToDbContext<AlignBotDbContext>();
+        }
+
+        services.LoadKeyRingOnFirstUse();
+    }
+
+    /// <summary>The key ring's folder beside a SQLite database file.</summary>
+    internal const string KeyRingFolder = "keys";
+
+    /// <summary>Every instance and version protects and reads under this name, wherever it is installed.</summary>
+    internal const string KeyRingApplicationName = "AlignBot";
 
     /// <summary>
     /// ASP.NET Core loads the data-protection key ring (export links, stored Slack tokens) while the host starts. Here

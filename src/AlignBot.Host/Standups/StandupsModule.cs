@@ -21,7 +21,6 @@ internal static class StandupsModule
         services.AddScoped<StandupHandlers>();
         services.AddScoped<StandupAdminHandlers>();
         services.AddScoped<AlignBot.Core.Organization.TeamSetupHandlers>();
-        services.AddDataProtection();
         services.AddSingleton<StandupExportLinks>();
         services.AddSingleton<IStandupExportLinks>(sp => sp.GetRequiredService<StandupExportLinks>());
         services.AddScoped<StandupTickJob>();

@@ -49,6 +49,57 @@ public sealed class ProgramStartupTests(StorageFixture storage) : IClassFixture<
         Assert.Contains("qrtz_job_details", await SchemaCatalog.TablesAsync(provider, connectionString, cancellationToken));
     }
 
+    /// <summary>
+    /// What the host protects (export links, Slack tokens) stays readable after a restart, on a new machine or another
+    /// instance: the key ring is kept with the data (a table on PostgreSQL, a folder beside the SQLite file), never in a
+    /// folder of the machine's user, which another database's host on the same machine would share.
+    /// </summary>
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Program_Restarted_ReadsWhatItProtected_AnotherDatabaseCannot(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var connectionString = await storage.CreateDatabaseAsync(provider, cancellationToken);
+        string secret;
+        await using (var before = Start(provider, connectionString))
+        {
+            secret = Protector(before).Protect("stand-up 42, 1-7 March");
+        }
+
+        await using var after = Start(provider, connectionString);
+        await using var elsewhere = Start(provider, provider == StorageProvider.Sqlite
+            ? $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("alignbot-test-").FullName, "alignbot.db")}" // its own folder
+            : await storage.CreateDatabaseAsync(provider, cancellationToken));
+
+        Assert.Equal("stand-up 42, 1-7 March", Protector(after).Unprotect(secret));
+        Assert.Throws<System.Security.Cryptography.CryptographicException>(() => Protector(elsewhere).Unprotect(secret));
+        if (provider == StorageProvider.Postgres)
+        {
+            await using var scope = after.Services.CreateAsyncScope();
+            Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().DataProtectionKeys);
+        }
+        else
+        {
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(DataModule.SqliteFolder(connectionString)!, AlignBotModule.KeyRingFolder), "key-*.xml"));
+        }
+
+        static IDataProtector Protector(WebApplicationFactory<Program> app) =>
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("key-ring-test");
+    }
+
+    private static WebApplicationFactory<Program> Start(StorageProvider provider, string connectionString)
+    {
+        var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting($"ConnectionStrings:{StorageOptions.ConnectionStringName}", connectionString)
+            .UseSetting($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}", provider.ToString())
+            .UseSetting($"{SchedulingModule.Section}:Enabled", "false")
+            .UseSetting("AlignBot:Outbox:Enabled", "false"));
+        _ = app.Services; // started
+        return app;
+    }
+
     [Fact]
     public async Task Program_Started_ReadsTheKeyRingOnFirstUseOnly()
     {

@@ -1,4 +1,3 @@
-using AlignBot.Channels.Slack;
 using AlignBot.Core.Help;
 using AlignBot.Core.Home;
 using AlignBot.Core.People;
@@ -14,6 +13,8 @@ using AlignBot.Host.Slack;
 using AlignBot.Host.Standups;
 using AlignBot.Host.Teams;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Host;
 
@@ -35,7 +36,7 @@ internal static class AlignBotModule
         services.AddFeedback();
         services.AddGraph(builder.Configuration);
         services.AddChatRouting();
-        services.AddKeyRing(builder.Configuration);
+        services.AddKeyRing();
         return builder;
     }
 
@@ -55,18 +56,18 @@ internal static class AlignBotModule
     /// The data-protection key ring behind stand-up export links and stored Slack tokens, kept with AlignBot's data under
     /// one application name, so a restart, a new container or a new machine keeps links and tokens readable (the
     /// default, a folder in the home of whoever runs the host, keeps none of that). On PostgreSQL it is a table of the
-    /// database, which every instance reads. On SQLite, one instance by design, it is a <c>keys</c> folder beside the
-    /// database file: a key is made the first time one is needed, which can be while an event holds SQLite's one writer,
-    /// and a second writer there would wait for it forever. The Slack install keeps the table it always used on either.
+    /// database, which every instance reads; on SQLite, one instance by design, a <c>keys</c> folder beside the database
+    /// file (see <see cref="SqliteKeyRing"/>).
     /// </summary>
-    private static void AddKeyRing(this IServiceCollection services, IConfiguration configuration)
+    private static void AddKeyRing(this IServiceCollection services)
     {
         var keyRing = services.AddDataProtection().SetApplicationName(KeyRingApplicationName);
         var storage = services.RegisteredStorage() ?? throw new InvalidOperationException("The key ring is kept with the data: register the data first.");
-        var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
-        if (storage.Provider == StorageProvider.Sqlite && !slack.InstallsByOAuth && DataModule.SqliteFolder(storage.ConnectionString) is { } folder)
+        if (storage.Provider == StorageProvider.Sqlite && DataModule.SqliteFolder(storage.ConnectionString) is { } folder)
         {
-            keyRing.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, KeyRingFolder)));
+            var keys = new DirectoryInfo(Path.Combine(folder, KeyRingFolder));
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+                options => options.XmlRepository = new SqliteKeyRing(keys, sp, sp.GetRequiredService<ILoggerFactory>())));
         }
         else
         {

@@ -52,8 +52,8 @@ internal static class SlackModule
             services.AddSingleton<SlackTokensFromOptions>();
             if (slack.InstallsByOAuth)
             {
-                // Bot tokens are kept encrypted in the database, under the key ring kept in the same database
-                // (AlignBotModule): they survive a restart and are readable by every instance.
+                // Bot tokens are kept encrypted in the database, under the key ring kept with the data (AlignBotModule):
+                // they survive a restart and are readable by every instance.
                 services.AddSingleton<ISlackTokens>(sp => new StoredSlackTokens(
                     sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<SlackTokensFromOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StoredSlackTokens>>()));
                 services.AddScoped<SlackInstall>();

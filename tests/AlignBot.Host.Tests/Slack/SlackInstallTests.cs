@@ -102,8 +102,8 @@ public sealed class SlackInstallTests : IAsyncLifetime
             await InstallAsync(browser);
         }
 
-        // The key ring that encrypted the token lives in the database, not beside the process.
-        Assert.NotEqual(0, await QueryAsync(db => db.DataProtectionKeys.CountAsync(Token)));
+        // The key ring that encrypted the token is kept with the data (beside the SQLite file), not in the user's home.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Path.GetDirectoryName(_factory.DatabasePath)!, AlignBotModule.KeyRingFolder), "key-*.xml"));
         await _factory.DisposeAsync();
         _factory = NewFactory();
         await PostSignedAsync(DirectMessage("help"));

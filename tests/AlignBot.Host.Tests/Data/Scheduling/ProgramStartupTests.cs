@@ -3,6 +3,8 @@ using System.Text.Json;
 using AlignBot.Data;
 using AlignBot.Host.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,10 +85,46 @@ public sealed class ProgramStartupTests(StorageFixture storage) : IClassFixture<
         {
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(DataModule.SqliteFolder(connectionString)!, AlignBotModule.KeyRingFolder), "key-*.xml"));
         }
-
-        static IDataProtector Protector(WebApplicationFactory<Program> app) =>
-            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("key-ring-test");
     }
+
+    /// <summary>
+    /// On SQLite the keys the Slack install kept in the database table before stay readable, and a key made now goes to
+    /// the folder beside the file, never to the table: a write there could wait on the event that holds SQLite's writer.
+    /// </summary>
+    [Fact]
+    public async Task Program_SqliteWithKeysInTheTable_ReadsThem_NewKeysGoToTheFolder()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("alignbot-test-").FullName;
+        var connectionString = $"Data Source={Path.Combine(folder, "alignbot.db")}";
+        await using (Start(StorageProvider.Sqlite, connectionString))
+        {
+            // migrated
+        }
+
+        string token;
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging()
+            .AddAlignBotData(StorageFixture.Configuration(StorageProvider.Sqlite, connectionString));
+        services.AddDataProtection().SetApplicationName(AlignBotModule.KeyRingApplicationName).PersistKeysToDbContext<AlignBotDbContext>();
+        await using (var before = services.BuildServiceProvider())
+        {
+            token = before.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose).Protect("xoxb-kept");
+        }
+
+        await using var app = Start(StorageProvider.Sqlite, connectionString);
+        Assert.Equal("xoxb-kept", Protector(app).Unprotect(token));
+        var now = DateTimeOffset.UtcNow;
+        var made = app.Services.GetRequiredService<IKeyManager>().CreateNewKey(now, now.AddDays(90));
+
+        Assert.True(File.Exists(Path.Combine(folder, AlignBotModule.KeyRingFolder, $"key-{made.KeyId:D}.xml")));
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Single(await scope.ServiceProvider.GetRequiredService<AlignBotDbContext>().DataProtectionKeys.ToListAsync(cancellationToken));
+    }
+
+    private const string ProtectorPurpose = "key-ring-test";
+
+    private static IDataProtector Protector(WebApplicationFactory<Program> app) =>
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
 
     private static WebApplicationFactory<Program> Start(StorageProvider provider, string connectionString)
     {

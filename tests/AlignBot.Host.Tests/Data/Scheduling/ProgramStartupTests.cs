@@ -142,17 +142,10 @@ public sealed class ProgramStartupTests(StorageFixture storage) : IClassFixture<
     public async Task Program_Started_ReadsTheKeyRingOnFirstUseOnly()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var connectionString = await storage.CreateDatabaseAsync(StorageProvider.Sqlite, cancellationToken);
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Development")
-            .UseSetting($"ConnectionStrings:{StorageOptions.ConnectionStringName}", connectionString)
-            .UseSetting($"{SchedulingModule.Section}:Enabled", "false")
-            .UseSetting("AlignBot:Outbox:Enabled", "false"));
-        using var client = app.CreateClient();
+        await using var app = Start(StorageProvider.Sqlite, await storage.CreateDatabaseAsync(StorageProvider.Sqlite, cancellationToken));
 
         var dataProtection = typeof(DataProtectionOptions).Assembly;
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), service => service.GetType().Assembly == dataProtection);
-        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup-test");
-        Assert.Equal("kept", protector.Unprotect(protector.Protect("kept")));
+        Assert.Equal("kept", Protector(app).Unprotect(Protector(app).Protect("kept")));
     }
 }

@@ -110,7 +110,8 @@ internal static class AlignBotModule
         services.AddScoped<HelpHandlers>();
         services.AddScoped<PeopleHandlers>();
         services.AddScoped<HomeHandlers>();
-        services.AddScoped<InboundPipeline>();
+        services.AddSingleton<InboundPipeline>();
+        services.AddScoped<InboundEventHandler>();
         services.AddScoped<Home.HomeRefresh>();
         services.AddSingleton<AlignBot.Core.Organization.IConversationMembers, ConversationMembersByPlatform>();
         return services;

@@ -11,23 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AlignBot.Host.Conversations;
 
 /// <summary>
-/// The one path every inbound event takes, whatever the platform: in one database transaction it records the
-/// delivery id (a retry does nothing twice), refreshes the stored conversation and person, runs the handler the
-/// router picks, and writes the handler's messages to the outbox (with a fresh App Home for a Slack person they reach).
-/// Then it wakes the dispatcher, and asks for the mailbox settings of a person it has just met.
+/// The one path every inbound event takes, whatever the platform: in one database transaction the
+/// <see cref="InboundEventHandler"/> records the delivery id (a retry does nothing twice), refreshes the stored
+/// conversation and person, runs the handler the router picks, and writes the handler's messages to the outbox. Once
+/// that has committed, this wakes the dispatcher and asks for the mailbox settings of a person just met. It holds no
+/// state of its own: each event gets a service scope of its own, in the SQLite writer's next batch or, on PostgreSQL,
+/// with a transaction of its own, so the caller's request needs none.
 /// </summary>
-internal sealed class InboundPipeline(
-    AlignBotDbContext db,
-    WriteGate gate,
-    InboundDeduplicator deduplicator,
-    ConversationCapture capture,
-    OutboxWriter outbox,
-    ChatRouter router,
-    IServiceProvider services,
-    OutboxSignal signal,
-    MailboxSyncTrigger mailboxSync,
-    HomeRefresh homes,
-    ILogger<InboundPipeline> logger)
+internal sealed class InboundPipeline(IServiceScopeFactory scopes, OutboxSignal signal, MailboxSyncTrigger mailboxSync, InboundBatches? batches = null)
 {
     /// <param name="messages">
     /// The messages to write for the handler's answer, when the platform shows the answer its own way (Slack: a press's
@@ -35,9 +26,9 @@ internal sealed class InboundPipeline(
     /// </param>
     public async Task<PipelineOutcome> ProcessAsync(ChatEvent chatEvent, CancellationToken cancellationToken, Func<Ack, IEnumerable<OutboundMessage>>? messages = null)
     {
-        var handled = services.GetService<InboundBatches>() is { } batches
+        var handled = batches is not null
             ? await batches.RunAsync(
-                (eventServices, batched, token) => eventServices.GetRequiredService<InboundPipeline>().HandleAsync(chatEvent, messages, batched.RollBackAsync, token),
+                (eventServices, batched, token) => eventServices.GetRequiredService<InboundEventHandler>().HandleAsync(chatEvent, messages, batched.RollBackAsync, token),
                 cancellationToken)
             : await HandleInOwnTransactionAsync(chatEvent, messages, cancellationToken);
 
@@ -55,12 +46,14 @@ internal sealed class InboundPipeline(
         return handled.Outcome;
     }
 
-    /// <summary>The event in a transaction of its own, at the write gate's turn (PostgreSQL, where writers do not queue).</summary>
-    private async Task<Handled> HandleInOwnTransactionAsync(ChatEvent chatEvent, Func<Ack, IEnumerable<OutboundMessage>>? messages, CancellationToken cancellationToken)
+    /// <summary>The event in a scope and a transaction of its own, at the write gate's turn (PostgreSQL, where writers do not queue).</summary>
+    private async Task<InboundEventHandler.Handled> HandleInOwnTransactionAsync(ChatEvent chatEvent, Func<Ack, IEnumerable<OutboundMessage>>? messages, CancellationToken cancellationToken)
     {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handled = await HandleAsync(chatEvent, messages, transaction.RollbackAsync, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        using var turn = await services.GetRequiredService<WriteGate>().EnterAsync(cancellationToken);
+        await using var transaction = await services.GetRequiredService<AlignBotDbContext>().Database.BeginTransactionAsync(cancellationToken);
+        var handled = await services.GetRequiredService<InboundEventHandler>().HandleAsync(chatEvent, messages, transaction.RollbackAsync, cancellationToken);
         if (!handled.RolledBack)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -68,12 +61,24 @@ internal sealed class InboundPipeline(
 
         return handled;
     }
+}
 
+/// <summary>One inbound event's work, in the service scope and the transaction <see cref="InboundPipeline"/> gives it.</summary>
+internal sealed class InboundEventHandler(
+    AlignBotDbContext db,
+    InboundDeduplicator deduplicator,
+    ConversationCapture capture,
+    OutboxWriter outbox,
+    ChatRouter router,
+    IServiceProvider services,
+    HomeRefresh homes,
+    ILogger<InboundPipeline> logger)
+{
     /// <summary>
     /// The event's work inside the transaction it is given: records the delivery id, refreshes the conversation and
     /// person, runs the handler and writes its messages. <paramref name="rollBack"/> undoes what the event wrote.
     /// </summary>
-    private async Task<Handled> HandleAsync(ChatEvent chatEvent, Func<Ack, IEnumerable<OutboundMessage>>? messages, Func<CancellationToken, Task> rollBack, CancellationToken cancellationToken)
+    public async Task<Handled> HandleAsync(ChatEvent chatEvent, Func<Ack, IEnumerable<OutboundMessage>>? messages, Func<CancellationToken, Task> rollBack, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
@@ -117,7 +122,7 @@ internal sealed class InboundPipeline(
     }
 
     /// <summary>What became of an event, and what to do once its transaction has committed.</summary>
-    private sealed record Handled(PipelineOutcome Outcome)
+    public sealed record Handled(PipelineOutcome Outcome)
     {
         public bool RolledBack { get; init; }
 

@@ -17,21 +17,35 @@ internal static class TeamsEndpoints
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static void MapTeams(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+    /// <summary>
+    /// The endpoint's collaborators are the application's singletons, taken once: a request opens no service scope of
+    /// its own (the pipeline gives each event one), and a plain acknowledgement is written without a result object.
+    /// </summary>
+    public static void MapTeams(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        TeamsMessages? messages = null;
+        endpoints.MapPost("/api/messages", http => (messages ??= services.GetRequiredService<TeamsMessages>()).HandleAsync(http)).DisableAntiforgery();
+    }
+}
 
-    internal static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, InstallEnricher enricher, InboundPipeline pipeline, CancellationToken cancellationToken)
+/// <summary>The handling behind <c>POST /api/messages</c> (see <see cref="TeamsEndpoints"/>).</summary>
+internal sealed class TeamsMessages(IInboundAuthenticator authenticator, InstallEnricher enricher, InboundPipeline pipeline, IHostApplicationLifetime lifetime, ILogger<TeamsMessages> logger)
+{
+    public async Task HandleAsync(HttpContext http)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (authenticator.IsRequired && string.IsNullOrWhiteSpace(authorization))
         {
-            return Results.Unauthorized();
+            await Results.Unauthorized().ExecuteAsync(http);
+            return;
         }
 
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+        var body = await RequestBody.ReadAsync(http.Request, TeamsEndpoints.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            return BadRequest($"The request body is over {MaxBodyBytes / 1024} KB.");
+            await BadRequest($"The request body is over {TeamsEndpoints.MaxBodyBytes / 1024} KB.").ExecuteAsync(http);
+            return;
         }
 
         var parsed = ActivityParser.Parse(body);
@@ -43,52 +57,53 @@ internal static class TeamsEndpoints
         };
         if (authenticator.IsRequired)
         {
-            var auth = await authenticator.AuthenticateAsync(authorization, activity?.ChannelId, activity?.ServiceUrl, cancellationToken);
+            var auth = await authenticator.AuthenticateAsync(authorization, activity?.ChannelId, activity?.ServiceUrl, http.RequestAborted);
             if (!auth.Succeeded)
             {
-                TeamsLog.Unauthorized(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams"), auth.Failure ?? "unknown");
-                return Results.Unauthorized();
+                TeamsLog.Unauthorized(logger, auth.Failure ?? "unknown");
+                await Results.Unauthorized().ExecuteAsync(http);
+                return;
             }
         }
 
         switch (parsed)
         {
             case ParsedActivity.Invalid invalid:
-                return BadRequest(invalid.Error);
+                await BadRequest(invalid.Error).ExecuteAsync(http);
+                return;
             case ParsedActivity.Ignored:
-                return Results.Ok();
+                return; // 200, nothing done
         }
 
-        var processing = RequestBody.Processing(http);
+        // From here the event is handled to the end, even if the caller hangs up (see RequestBody.Processing).
+        var processing = lifetime.ApplicationStopping;
         var chatEvent = await enricher.EnrichAsync(((ParsedActivity.Event)parsed).ChatEvent, processing);
         var outcome = await pipeline.ProcessAsync(chatEvent, processing);
         if (chatEvent is CardActionSubmitted { ExpectsCardResponse: true })
         {
-            return Results.Json(InvokeResponse(outcome), ActivityJson.Options);
+            await WriteJsonAsync(http, InvokeResponse(outcome));
         }
-
-        if (chatEvent is MessageActionOpened or MessageActionSubmitted)
+        else if (chatEvent is MessageActionOpened or MessageActionSubmitted && TaskModuleResponse(outcome) is { } taskModule)
         {
-            return TaskModuleResponse(outcome);
+            await WriteJsonAsync(http, taskModule);
         }
-
-        return Results.Ok();
     }
+
+    private static Task WriteJsonAsync(HttpContext http, object value) =>
+        http.Response.WriteAsJsonAsync(value, value.GetType(), ActivityJson.Options, http.RequestAborted);
 
     /// <summary>
     /// The answer to a message action's fetchTask or submitAction (Teams task module protocol): the form in the dialog
     /// (<c>task</c> "continue"), a message shown in the dialog (<c>task</c> "message"), or an empty 200 that closes the
     /// dialog (Teams' "no response": what follows arrives as a message).
     /// </summary>
-    private static IResult TaskModuleResponse(PipelineOutcome outcome) =>
+    private static object? TaskModuleResponse(PipelineOutcome outcome) =>
         outcome switch
         {
-            { Ack.UpdatedCard: { } card } => Results.Json(
-                new { task = new { type = "continue", value = new { title = outcome.Ack.DialogTitle ?? "AlignBot", card = new { contentType = AdaptiveCard.ContentType, content = CardJson.ToNode(card) } } } },
-                ActivityJson.Options),
-            { Ack.Message: { } message } => Results.Json(new { task = new { type = "message", value = message } }, ActivityJson.Options),
-            { IsDuplicate: true } => Results.Json(new { task = new { type = "message", value = "AlignBot already has this." } }, ActivityJson.Options),
-            _ => Results.Ok(),
+            { Ack.UpdatedCard: { } card } => new { task = new { type = "continue", value = new { title = outcome.Ack.DialogTitle ?? "AlignBot", card = new { contentType = AdaptiveCard.ContentType, content = CardJson.ToNode(card) } } } },
+            { Ack.Message: { } message } => new { task = new { type = "message", value = message } },
+            { IsDuplicate: true } => new { task = new { type = "message", value = "AlignBot already has this." } },
+            _ => null,
         };
 
     /// <summary>The Universal Actions response: the updated card, or a message Teams shows under the card.</summary>

@@ -35,6 +35,7 @@ internal static class TeamsModule
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName),
             sp.GetRequiredService<IBotTokenProvider>()));
         services.AddSingleton<InstallEnricher>();
+        services.AddSingleton<TeamsMessages>();
         services.AddKeyedSingleton<AlignBot.Core.Organization.IConversationMembers, TeamsConversationMembers>(Platform.Teams);
         services.AddSingleton<IPlatformSender>(sp => new TeamsSender(
             sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<ISendPacer>()));

@@ -21,7 +21,7 @@ internal static class GraphModule
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.AddScoped<MailboxSyncJob>();
-        services.AddScoped<MailboxSyncTrigger>();
+        services.AddSingleton<MailboxSyncTrigger>();
         var options = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
         return options.IsConfigured ? services.AddGraphClient() : services;
     }

@@ -299,25 +299,24 @@ internal sealed class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        await using var lease = new DeliveryStore(scopes);
         var now = clock.GetUtcNow();
         var attempt = item.Attempts + 1;
         var message = item.Message;
         var target = message.TargetActivityId;
         if (target is null && item.TargetKey is { } targetKey)
         {
-            var sent = await store.FindSentAsync(targetKey, cancellationToken);
+            var sent = await lease.Store.FindSentAsync(targetKey, cancellationToken);
             if (sent is null || sent.Status is OutboxStatus.RecipientGone or OutboxStatus.Failed or OutboxStatus.Indeterminate)
             {
-                await store.CompleteAsync(item.Id, OutboxStatus.Failed, $"The message to change ({targetKey}) was never sent.", now, cancellationToken);
+                await lease.Store.CompleteAsync(item.Id, OutboxStatus.Failed, $"The message to change ({targetKey}) was never sent.", now, cancellationToken);
                 return;
             }
 
             if (sent.ActivityId is not { } activityId)
             {
                 // The message to change is still on its way: try again shortly, without counting an attempt.
-                await store.ReleaseAsync(item.Id, now + TimeSpan.FromSeconds(1), cancellationToken);
+                await lease.Store.ReleaseAsync(item.Id, now + TimeSpan.FromSeconds(1), cancellationToken);
                 PutBack();
                 return;
             }
@@ -332,7 +331,7 @@ internal sealed class OutboxDispatcher(
 
         if (!_senders.TryGetValue(message.To.Platform, out var sender))
         {
-            await store.CompleteAsync(item.Id, OutboxStatus.Failed, $"No sender is configured for {message.To.Platform}.", now, cancellationToken);
+            await lease.Store.CompleteAsync(item.Id, OutboxStatus.Failed, $"No sender is configured for {message.To.Platform}.", now, cancellationToken);
             return;
         }
 
@@ -345,24 +344,24 @@ internal sealed class OutboxDispatcher(
                 OutboxLog.Sent(logger, item.Id, message.To.Platform.ToString(), sent.ActivityId);
                 break;
             case SendResult.RecipientGone gone:
-                await store.CompleteAsync(item.Id, OutboxStatus.RecipientGone, gone.Reason, now, cancellationToken);
+                await lease.Store.CompleteAsync(item.Id, OutboxStatus.RecipientGone, gone.Reason, now, cancellationToken);
                 OutboxLog.RecipientGone(logger, item.Id, gone.Reason);
                 break;
             case SendResult.Held held:
                 // Not an attempt: the platform was not asked (or refused the credentials, not the message). The row
                 // waits, uncounted, and is looked at again later.
-                await store.ReleaseAsync(item.Id, now + held.RecheckAfter, cancellationToken);
+                await lease.Store.ReleaseAsync(item.Id, now + held.RecheckAfter, cancellationToken);
                 PutBack();
                 OutboxLog.Held(logger, item.Id, held.Reason);
                 break;
             case SendResult.Throttled throttled when attempt < Options.MaxAttempts:
                 var next = now + (throttled.RetryAfter ?? Backoff(attempt));
-                await store.RescheduleAsync(item.Id, next, $"Throttled ({throttled.StatusCode})", cancellationToken);
+                await lease.Store.RescheduleAsync(item.Id, next, $"Throttled ({throttled.StatusCode})", cancellationToken);
                 PutBack();
                 OutboxLog.Throttled(logger, item.Id, throttled.StatusCode, attempt, next);
                 break;
             case SendResult.Failed { Retryable: true } failed when attempt < Options.MaxAttempts:
-                await store.RescheduleAsync(item.Id, now + Backoff(attempt), failed.Reason, cancellationToken);
+                await lease.Store.RescheduleAsync(item.Id, now + Backoff(attempt), failed.Reason, cancellationToken);
                 PutBack();
                 OutboxLog.Failed(logger, item.Id, attempt, failed.Reason);
                 break;
@@ -373,7 +372,7 @@ internal sealed class OutboxDispatcher(
                     SendResult.Throttled throttled => $"Still throttled ({throttled.StatusCode})",
                     _ => result.ToString(),
                 };
-                await store.CompleteAsync(item.Id, OutboxStatus.Failed, reason, now, cancellationToken);
+                await lease.Store.CompleteAsync(item.Id, OutboxStatus.Failed, reason, now, cancellationToken);
                 OutboxLog.GaveUp(logger, item.Id, attempt, reason);
                 break;
         }
@@ -551,4 +550,16 @@ internal sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// The outbox store of one delivery, in a service scope opened only when the delivery needs it (a message to change,
+    /// a failure, a retry): a plain send's outcome is written through <see cref="RecordSentAsync"/> and needs none.
+    /// </summary>
+    private sealed class DeliveryStore(IServiceScopeFactory scopes) : IAsyncDisposable
+    {
+        private AsyncServiceScope? _scope;
+
+        public OutboxStore Store => (_scope ??= scopes.CreateAsyncScope()).ServiceProvider.GetRequiredService<OutboxStore>();
+
+        public ValueTask DisposeAsync() => _scope?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }

@@ -29,39 +29,36 @@ public static class HelpCards
 
     /// <summary>
     /// The commands; with the text that was not understood quoted first. A command list gets the same card every time;
-    /// the quoting one is made from a template written once per command list, since every unknown text is new.
+    /// the quoting one is made from a template written once per command list, since every unknown text is new, and is
+    /// the plain card with the quote on top.
     /// </summary>
     public static AdaptiveCard Help(IReadOnlyList<CommandInfo> commands, string? notUnderstood = null) =>
         notUnderstood is null
-            ? PlainHelp.GetValue(commands, c => BuildHelp(c, null))
-            : QuotingHelp.GetValue(commands, c => new CardJson.Template(text => BuildHelp(c, text))).Fill(Shorten(notUnderstood, 80));
+            ? PlainHelp.GetValue(commands, BuildHelp)
+            : QuotingHelp.GetValue(commands, c => new CardJson.Template(text => Quoting(Help(c), text))).Fill(Shorten(notUnderstood, 80));
 
     private static readonly ConditionalWeakTable<IReadOnlyList<CommandInfo>, AdaptiveCard> PlainHelp = [];
 
     private static readonly ConditionalWeakTable<IReadOnlyList<CommandInfo>, CardJson.Template> QuotingHelp = [];
 
-    private static AdaptiveCard BuildHelp(IReadOnlyList<CommandInfo> commands, string? notUnderstood)
-    {
-        var body = new List<CardElement>();
-        if (notUnderstood is not null)
-        {
-            body.Add(new TextBlock($"Sorry, I didn't understand \"{notUnderstood}\".") { Weight = TextWeight.Bolder });
-        }
+    private static AdaptiveCard Quoting(AdaptiveCard help, string notUnderstood) =>
+        help with { Body = [new TextBlock($"Sorry, I didn't understand \"{notUnderstood}\".") { Weight = TextWeight.Bolder }, .. help.Body] };
 
-        body.Add(TextBlock.Heading($"{ProductName} commands"));
-        body.Add(new FactSet([.. commands.Select(c => new Fact(c.Usage, c.Description))]));
-        body.Add(TextBlock.Subtle("In a channel or group chat, @mention AlignBot before the command."));
-        return new AdaptiveCard
-        {
-            FallbackText = "AlignBot commands: " + string.Join(", ", commands.Select(c => c.Name)),
-            Body = body,
-            Actions =
-            [
-                new ExecuteAction("Send feedback to marketing", Feedback.FeedbackActions.Open),
-                new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile),
-            ],
-        };
-    }
+    private static AdaptiveCard BuildHelp(IReadOnlyList<CommandInfo> commands) => new()
+    {
+        FallbackText = "AlignBot commands: " + string.Join(", ", commands.Select(c => c.Name)),
+        Body =
+        [
+            TextBlock.Heading($"{ProductName} commands"),
+            new FactSet([.. commands.Select(c => new Fact(c.Usage, c.Description))]),
+            TextBlock.Subtle("In a channel or group chat, @mention AlignBot before the command."),
+        ],
+        Actions =
+        [
+            new ExecuteAction("Send feedback to marketing", Feedback.FeedbackActions.Open),
+            new ExecuteAction("What AlignBot knows about me", HelpActions.ShowProfile),
+        ],
+    };
 
     public static AdaptiveCard Profile(Person? person) => new()
     {

@@ -113,12 +113,13 @@ public sealed class ChatRouter
     /// <summary>Finds the command a text starts with: the longest registered name that matches whole words.</summary>
     public (string Command, string Arguments)? MatchCommand(string text)
     {
-        var normalized = Normalize(text);
+        var collapsed = CollapseSpaces(text);
         string? best = null;
         foreach (var name in _commands.Keys)
         {
-            var matches = normalized.Equals(name, StringComparison.OrdinalIgnoreCase)
-                || normalized.StartsWith(name + " ", StringComparison.OrdinalIgnoreCase);
+            // The name (stored lower-case), then the end of the text or a space: spaces are collapsed to one.
+            var matches = collapsed.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && (collapsed.Length == name.Length || collapsed[name.Length] == ' ');
             if (matches && (best is null || name.Length > best.Length))
             {
                 best = name;
@@ -130,8 +131,7 @@ public sealed class ChatRouter
             return null;
         }
 
-        var trimmed = CollapseSpaces(text);
-        return (best, trimmed.Length > best.Length ? trimmed[best.Length..].Trim() : "");
+        return (best, collapsed.Length > best.Length ? collapsed[best.Length..].Trim() : "");
     }
 
     public Task<Ack> RouteAsync(ChatEvent chatEvent, IServiceProvider services, CancellationToken cancellationToken) =>
@@ -169,8 +169,27 @@ public sealed class ChatRouter
 
     private static string Normalize(string text) => CollapseSpaces(text).ToLowerInvariant();
 
+    /// <summary>The words of a text with one space between them; the text itself when it is already so (most are).</summary>
     private static string CollapseSpaces(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        IsCollapsed(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static bool IsCollapsed(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private sealed record Registration<TEvent>(Func<IServiceProvider, TEvent, CancellationToken, Task<Ack>> Invoke)
     {

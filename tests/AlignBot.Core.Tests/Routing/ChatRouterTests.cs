@@ -124,6 +124,27 @@ public sealed class ChatRouterTests
         Assert.Equal(("help", ""), router.MatchCommand("HELP"));
     }
 
+    [Theory]
+    [InlineData("standup now please", "standup now", "please")]
+    [InlineData("  Standup   NOW\tplease  ", "standup now", "please")]
+    [InlineData("standup\nnow", "standup now", "")]
+    [InlineData("standup", "standup", "")]
+    [InlineData("standup  nowhere  to   go", "standup", "nowhere to go")]
+    [InlineData("standupnow", null, null)]
+    [InlineData("", null, null)]
+    [InlineData("   ", null, null)]
+    public void MatchCommand_AnySpacing_LongestWholeWordName(string text, string? command, string? arguments)
+    {
+        var router = new ChatRouter()
+            .OnCommand<Recorder>("standup", "standup", "standup", (r, c, ct) => r.Record("a"))
+            .OnCommand<Recorder>("Standup  Now", "standup now", "standup now", (r, c, ct) => r.Record("b"));
+
+        var match = router.MatchCommand(text);
+
+        Assert.Equal(command, match?.Command);
+        Assert.Equal(arguments, match?.Arguments);
+    }
+
     private static MessageReceived Message(string text) => new(text) { DeliveryId = Guid.NewGuid().ToString(), Conversation = Personal };
 
     private static ServiceProvider Services(out Recorder recorder)

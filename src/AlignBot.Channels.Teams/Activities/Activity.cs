@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace AlignBot.Channels.Teams.Activities;
 
@@ -49,12 +48,10 @@ internal sealed record Activity
 
     public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
 
-    public IReadOnlyList<JsonElement>? Entities { get; init; }
+    /// <summary>The entities array as sent (mentions, clientInfo): read as one JSON value, not one document per entity.</summary>
+    public JsonElement? Entities { get; init; }
 
     public IReadOnlyList<Attachment>? Attachments { get; init; }
 
     public TeamsChannelData? ChannelData { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }

@@ -223,7 +223,7 @@ internal static partial class ActivityParser
     private static string NormalizeLines(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            .Select(Words.Collapse);
         var kept = new List<string>();
         foreach (var line in lines)
         {
@@ -329,7 +329,7 @@ internal static partial class ActivityParser
     {
         var text = activity.Text ?? "";
         var botId = activity.Recipient?.Id;
-        foreach (var entity in activity.Entities ?? [])
+        foreach (var entity in EntitiesOf(activity))
         {
             if (entity.ValueKind != JsonValueKind.Object
                 || !entity.TryGetProperty("type", out var type) || type.GetString() != "mention"
@@ -347,13 +347,16 @@ internal static partial class ActivityParser
         }
 
         text = HtmlTag().Replace(text, " ");
-        return string.Join(' ', WebUtility.HtmlDecode(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Words.Collapse(WebUtility.HtmlDecode(text));
     }
+
+    private static IEnumerable<JsonElement> EntitiesOf(Activity activity) =>
+        activity.Entities is { ValueKind: JsonValueKind.Array } entities ? entities.EnumerateArray() : [];
 
     /// <summary>The sender's IANA time zone from the clientInfo entity or <c>localTimezone</c>; Windows names are converted.</summary>
     public static string? TimeZone(Activity activity)
     {
-        foreach (var entity in activity.Entities ?? [])
+        foreach (var entity in EntitiesOf(activity))
         {
             if (entity.ValueKind == JsonValueKind.Object
                 && entity.TryGetProperty("type", out var type) && type.GetString() == "clientInfo"

@@ -113,7 +113,7 @@ public sealed class ChatRouter
     /// <summary>Finds the command a text starts with: the longest registered name that matches whole words.</summary>
     public (string Command, string Arguments)? MatchCommand(string text)
     {
-        var collapsed = CollapseSpaces(text);
+        var collapsed = Words.Collapse(text);
         string? best = null;
         foreach (var name in _commands.Keys)
         {
@@ -167,29 +167,8 @@ public sealed class ChatRouter
             ? Registration<TEvent>.For(handle)
             : throw new InvalidOperationException($"The {what} handler is registered twice.");
 
-    private static string Normalize(string text) => CollapseSpaces(text).ToLowerInvariant();
+    private static string Normalize(string text) => Words.Collapse(text).ToLowerInvariant();
 
-    /// <summary>The words of a text with one space between them; the text itself when it is already so (most are).</summary>
-    private static string CollapseSpaces(string text) =>
-        IsCollapsed(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    private static bool IsCollapsed(string text)
-    {
-        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-        {
-            return false;
-        }
-
-        for (var i = 1; i < text.Length; i++)
-        {
-            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' '))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private sealed record Registration<TEvent>(Func<IServiceProvider, TEvent, CancellationToken, Task<Ack>> Invoke)
     {

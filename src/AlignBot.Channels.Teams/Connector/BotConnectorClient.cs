@@ -62,7 +62,8 @@ internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider toke
 
     private async Task<ConnectorResponse<T>> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(new Uri(EnsureTrailingSlash(serviceUrl)), path));
+        // The path is relative and escaped, so the service URL with one trailing slash and the path is the address: one parse.
+        using var request = new HttpRequestMessage(method, new Uri(EnsureTrailingSlash(serviceUrl) + path));
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

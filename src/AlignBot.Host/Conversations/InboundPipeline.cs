@@ -100,7 +100,7 @@ internal sealed class InboundEventHandler(
             chatEvent = chatEvent with { From = sender with { AadObjectId = memberId, DisplayName = sender.DisplayName ?? capture.DisplayName } };
         }
 
-        await db.SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
+        await SaveChangesAsync(cancellationToken); // inside the transaction: handlers see the person and conversation as of now
         var ack = await router.RouteAsync(chatEvent, services, cancellationToken);
         var outbound = (messages is null ? Outbound(chatEvent, ack) : messages(ack)).ToList();
         if (ack.InputErrors is { Count: > 0 } && outbound.Count == 0)
@@ -116,10 +116,17 @@ internal sealed class InboundEventHandler(
 
         var written = await outbox.AddAsync(outbound, cancellationToken);
         written += await outbox.AddAsync(await homes.AfterAsync(outbound, cancellationToken), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveChangesAsync(cancellationToken);
         PipelineLog.Processed(logger, chatEvent.GetType().Name, written);
         return new Handled(new PipelineOutcome(false, ack)) { Committed = outbox.Committed(), MetFirst = metFirst };
     }
+
+    /// <summary>
+    /// Saves what the event's work tracked; most events track nothing (their writes are plain statements), and asking
+    /// the change tracker is cheaper than a save that finds nothing to do.
+    /// </summary>
+    private Task SaveChangesAsync(CancellationToken cancellationToken) =>
+        db.ChangeTracker.HasChanges() ? db.SaveChangesAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>What became of an event, and what to do once its transaction has committed.</summary>
     public sealed record Handled(PipelineOutcome Outcome)

@@ -236,10 +236,16 @@ internal static class PlainSql
 
     /// <summary>
     /// Runs <paramref name="statement"/> with the context's connection open: outside a transaction EF keeps the
-    /// connection closed between commands, so it is opened for the call and closed after.
+    /// connection closed between commands, so it is opened for the call and closed after. One already open (in a
+    /// transaction, on the SQLite writer's batch connection) is used as it is.
     /// </summary>
     public static async Task<T> OnOpenConnectionAsync<T>(AlignBotDbContext db, Func<Task<T>> statement, CancellationToken cancellationToken)
     {
+        if (db.Database.GetDbConnection().State == ConnectionState.Open)
+        {
+            return await statement();
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

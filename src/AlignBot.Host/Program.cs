@@ -25,7 +25,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
 {
-    TeamsLog.AnonymousMode(app.Logger);
+    TeamsLog.AnonymousMode(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(TeamsLog.AnonymousModeCategory));
 }
 
 app.MapAlignBot();

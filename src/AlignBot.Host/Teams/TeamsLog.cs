@@ -2,6 +2,12 @@ namespace AlignBot.Host.Teams;
 
 internal static partial class TeamsLog
 {
+    /// <summary>
+    /// The anonymous-mode warning's own category, so it can be filtered by itself (a test host, a developer's machine)
+    /// without silencing anything else the host logs.
+    /// </summary>
+    public const string AnonymousModeCategory = "AlignBot.Host.Teams.AnonymousMode";
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages: {Reason}")]
     public static partial void Unauthorized(ILogger logger, string reason);
 

@@ -35,7 +35,8 @@ public sealed class AlignBotFactory(string databasePath, FakeTimeProvider clock,
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Every test host runs anonymously: its warning saying so, once per host, would bury what a failing test logged.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter(AlignBot.Host.Teams.TeamsLog.AnonymousModeCategory, LogLevel.Error));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -403,35 +402,5 @@ public sealed class SlackOutboundTests : IAsyncLifetime
         public volatile string Token = token;
 
         public ValueTask<string?> BotTokenAsync(string teamId, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(Token);
-    }
-
-    /// <summary>The errors AlignBot logged, to count how often a problem is reported.</summary>
-    private sealed class LogCollector : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _errors = new();
-
-        public IReadOnlyList<string> Errors => [.. _errors];
-
-        public ILogger CreateLogger(string categoryName) => new Collector(_errors);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(ConcurrentQueue<string> errors) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel >= LogLevel.Error)
-                {
-                    errors.Enqueue(formatter(state, exception));
-                }
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "app
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
 builder.AddAlignBot();
 builder.UseInlineIo();
+var batchScheduled = BatchScheduling.Apply(builder.Configuration);
 
 var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
@@ -26,6 +27,11 @@ await using (var scope = app.Services.CreateAsyncScope())
 if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
 {
     TeamsLog.AnonymousMode(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(TeamsLog.AnonymousModeCategory));
+}
+
+if (batchScheduled is { } threads)
+{
+    BatchScheduling.Applied(app.Logger, threads);
 }
 
 app.MapAlignBot();

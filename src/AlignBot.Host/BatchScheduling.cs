@@ -37,14 +37,21 @@ internal static partial class BatchScheduling
 
         var set = 0;
         var none = new SchedParam();
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        try
         {
-            // A thread that has ended meanwhile, or a kernel that refuses, leaves that thread as it was.
-            if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var thread)
-                && SetScheduler(thread, BatchPolicy, in none) == 0)
+            foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
             {
-                set++;
+                // A thread that has ended meanwhile, or a kernel that refuses, leaves that thread as it was.
+                if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var thread)
+                    && SetScheduler(thread, BatchPolicy, in none) == 0)
+                {
+                    set++;
+                }
             }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            // A C library or /proc that is not the usual one: the host runs as it would with the setting off.
         }
 
         return set;

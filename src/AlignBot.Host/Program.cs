@@ -29,7 +29,7 @@ if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
     TeamsLog.AnonymousMode(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(TeamsLog.AnonymousModeCategory));
 }
 
-if (batchScheduled is { } threads)
+if (batchScheduled is { } threads && threads > 0)
 {
     BatchScheduling.Applied(app.Logger, threads);
 }

@@ -30,6 +30,7 @@ public sealed class InboundBatches : IAsyncDisposable
     private readonly ILogger<InboundBatches> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
+    private readonly SqliteCheckpoints _checkpoints;
     private SqliteConnection? _connection;
     private PooledDbContextFactory<SqliteAlignBotDbContext>? _contexts;
 
@@ -41,6 +42,7 @@ public sealed class InboundBatches : IAsyncDisposable
         _gate = gate;
         _connectionString = connectionString;
         _logger = logger;
+        _checkpoints = new SqliteCheckpoints(connectionString, logger);
         _writer = Task.Run(WriteAsync);
     }
 
@@ -87,6 +89,7 @@ public sealed class InboundBatches : IAsyncDisposable
                     }
 
                     await transaction.CommitAsync(stopping);
+                    _checkpoints.Committed();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -206,7 +209,8 @@ public sealed class InboundBatches : IAsyncDisposable
         await connection.OpenAsync(cancellationToken);
         await using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+            // The log is checkpointed beside the writer (SqliteCheckpoints); its own checkpoint is only the safety net.
+            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas + $" PRAGMA wal_autocheckpoint={SqliteCheckpoints.WriterFallbackPages};";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -239,6 +243,7 @@ public sealed class InboundBatches : IAsyncDisposable
         }
 
         DropConnection();
+        await _checkpoints.DisposeAsync();
         _stopping.Dispose();
     }
 

@@ -23,19 +23,27 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _committed = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public SqliteCheckpoints(string connectionString, ILogger logger)
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <param name="time">Real time (the application's clock may stand still in tests); a test gives its own.</param>
+    public SqliteCheckpoints(string connectionString, ILogger logger, TimeProvider? time = null)
     {
         _connectionString = connectionString;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>How many checkpoints have run: for tests.</summary>
+    /// <summary>How many checkpoints have run.</summary>
     internal int Completed { get; private set; }
+
+    /// <summary>Completes when the next checkpoint has run: for tests.</summary>
+    internal Task NextCheckpoint => Volatile.Read(ref _next).Task;
 
     /// <summary>The writer committed: the log is checkpointed shortly.</summary>
     public void Committed()
@@ -62,7 +70,7 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
             while (true)
             {
                 await _committed.WaitAsync(stopping);
-                await Task.Delay(After, stopping);
+                await Task.Delay(After, _time, stopping);
                 try
                 {
                     if (connection is null)
@@ -75,6 +83,7 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                     await checkpoint.ExecuteNonQueryAsync(stopping);
                     Completed++;
+                    Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 }
                 catch (SqliteException ex)
                 {

@@ -1,6 +1,7 @@
 using AlignBot.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AlignBot.Host.Tests.Data;
 
@@ -29,11 +30,16 @@ public sealed class SqliteCheckpointsTests
         var fileBefore = new FileInfo(path).Length;
         Assert.True(new FileInfo(path + "-wal").Length > 200 * 3000, "The writer's rows are in the log, not yet in the file.");
 
-        await using var checkpoints = new SqliteCheckpoints(connectionString, NullLogger.Instance);
+        var time = new FakeTimeProvider();
+        await using var checkpoints = new SqliteCheckpoints(connectionString, NullLogger.Instance, time);
+        var checkpointed = checkpoints.NextCheckpoint;
         checkpoints.Committed();
-        for (var tries = 0; tries < 100 && checkpoints.Completed == 0; tries++)
+        while (!checkpointed.IsCompleted)
         {
-            await Task.Delay(50, Token);
+            // The checkpoint waits a moment after the commit (a timer of this clock), then runs on its own thread.
+            Token.ThrowIfCancellationRequested();
+            time.Advance(SqliteCheckpoints.After);
+            await Task.Yield();
         }
 
         Assert.Equal(1, checkpoints.Completed);
@@ -57,11 +63,13 @@ public sealed class SqliteCheckpointsTests
     public async Task NoCommit_NoCheckpoint()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("alignbot-checkpoints").FullName, "alignbot.db");
-        await using var checkpoints = new SqliteCheckpoints($"Data Source={path};Pooling=False", NullLogger.Instance);
+        var time = new FakeTimeProvider();
+        await using var checkpoints = new SqliteCheckpoints($"Data Source={path};Pooling=False", NullLogger.Instance, time);
 
-        await Task.Delay(SqliteCheckpoints.After * 3, Token);
+        time.Advance(SqliteCheckpoints.After * 3);
 
         Assert.Equal(0, checkpoints.Completed);
+        Assert.False(checkpoints.NextCheckpoint.IsCompleted);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)

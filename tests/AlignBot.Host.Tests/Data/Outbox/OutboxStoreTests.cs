@@ -130,6 +130,50 @@ public sealed class OutboxStoreTests(StorageFixture storage) : IClassFixture<Sto
         Assert.Equal((OutboxStatus.Sending, (string?)null, (DateTimeOffset?)null), (untouched.Status, untouched.SentActivityId, untouched.CompletedAt));
     }
 
+    /// <summary>
+    /// The dispatcher's two looks at the outbox (compiled queries, one per provider's model): the pending rows due by now
+    /// in the order they were written, at most the limit; and when the earliest pending row falls due.
+    /// </summary>
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task GetDueAsync_NextDueAtAsync_PendingRowsByDueTime(StorageProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var services = StorageFixture.CreateServices(provider, await storage.ConnectionStringAsync(provider, cancellationToken));
+        var now = TimeProvider.System.GetUtcNow();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // The rows earlier tests of this class left pending are taken, so that this test's rows are all that is pending.
+            var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+            var left = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending).Select(o => o.Id).ToListAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimAsync(left, now.AddMinutes(5), cancellationToken);
+        }
+
+        var dueSoon = await AddRowAsync(services, cancellationToken);
+        var later = await AddRowAsync(services, cancellationToken);
+        var dueFirst = await AddRowAsync(services, cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AlignBotDbContext>();
+            foreach (var (id, at) in new[] { (dueSoon, now.AddMinutes(-1)), (later, now.AddMinutes(10)), (dueFirst, now.AddMinutes(-2)) })
+            {
+                await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(u => u.SetProperty(o => o.NextAttemptAt, at), cancellationToken);
+            }
+        }
+
+        await using var look = services.CreateAsyncScope();
+        var store = look.ServiceProvider.GetRequiredService<OutboxStore>();
+        var due = await store.GetDueAsync(now, 100, cancellationToken);
+        var first = await store.GetDueAsync(now, 1, cancellationToken);
+        var nextDue = await store.NextDueAtAsync(cancellationToken);
+
+        Assert.Equal([dueSoon, dueFirst], due.Select(d => d.Id));
+        Assert.Equal("hello", due[0].Message.Content?.Text);
+        Assert.Equal([dueSoon], first.Select(d => d.Id));
+        Assert.Equal(now.AddMinutes(-2).ToUnixTimeMilliseconds(), nextDue?.ToUnixTimeMilliseconds());
+    }
+
     private static async Task<long> AddRowAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var key = "claim-" + Guid.NewGuid().ToString("N");

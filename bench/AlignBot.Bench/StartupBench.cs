@@ -6,7 +6,9 @@ namespace AlignBot.Bench;
 /// <summary>
 /// The compiled host started as a process, as in production: time from process start until /healthz answers 200, and
 /// its resident memory after 5 seconds idle and again after <c>--settle</c> seconds (default 65: once the scheduler's
-/// first ticks have run and the code they use is compiled, which the 5-second reading comes before).
+/// first ticks have run and the code they use is compiled, which the 5-second reading comes before). The host runs with
+/// <c>MALLOC_ARENA_MAX</c> as it is deployed (<c>--malloc-arenas</c>, default 2: infra/ and launchSettings.json set it;
+/// 0 leaves glibc's default of up to eight arenas per CPU).
 /// </summary>
 internal static class StartupBench
 {
@@ -14,10 +16,12 @@ internal static class StartupBench
     {
         var runs = arguments.Int("runs", 3);
         var settle = arguments.Int("settle", 65);
+        var arenas = arguments.Int("malloc-arenas", 2);
         // --host: a published build (bench/startup.sh publishes one as it ships: ReadyToRun); default, the one built beside the bench.
         var hostDll = arguments.Text("host") ?? Path.Combine(AppContext.BaseDirectory, "AlignBot.Host.dll");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        Console.WriteLine($"startup benchmark: {hostDll}, {runs} runs, fresh SQLite database each");
+        Console.WriteLine($"startup benchmark: {hostDll}, {runs} runs, fresh SQLite database each, " +
+            (arenas > 0 ? $"MALLOC_ARENA_MAX={arenas} (as deployed)" : "glibc's default malloc arenas"));
         for (var run = 1; run <= runs; run++)
         {
             var port = FreePort();
@@ -26,6 +30,10 @@ internal static class StartupBench
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             start.Environment["Urls"] = $"http://127.0.0.1:{port}";
             start.Environment["ConnectionStrings__AlignBot"] = $"Data Source={Path.Combine(folder, "alignbot.db")}";
+            if (arenas > 0)
+            {
+                start.Environment["MALLOC_ARENA_MAX"] = arenas.ToString(CultureInfo.InvariantCulture);
+            }
             var watch = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             _ = process.StandardOutput.ReadToEndAsync();

@@ -5,7 +5,8 @@
 # CPU 1; the load tool and the fake connector on LOAD_CPUS, default CPU 0), with 2,000 users in 100 tenants so
 # Teams' send limits (7/s per conversation, 50/s per tenant) do not hold the replies back, and stops it after.
 #
-#   bench/peerbench.sh [seconds=10] [connections=10]        env: ROUNDS (2), BOT_CPUS, LOAD_CPUS, PORT (5000)
+#   bench/peerbench.sh [seconds=10] [connections=10]        env: ROUNDS (4), BOT_CPUS, LOAD_CPUS, PORT (5000)
+# Four rounds, not the tool's two: single runs of both bots swing +-15 % on a shared machine, and the ratio is of means.
 #
 # The last line is the ratio: "inbound ratio alignbot/peer = X (alignbot N rps p99 Y ms; peer …)".
 set -euo pipefail
@@ -36,5 +37,5 @@ done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || { echo "[peerbench] AlignBot did not start"; cat "$out/bot.log"; exit 1; }
 
 cd "$shared/tools/peerbench"
-USERS=${USERS:-2000} TENANTS=${TENANTS:-100} ROUNDS=${ROUNDS:-2} TARGET_PID=$bot_pid \
+USERS=${USERS:-2000} TENANTS=${TENANTS:-100} ROUNDS=${ROUNDS:-4} TARGET_PID=$bot_pid \
   ./peerbench.sh "http://127.0.0.1:$port" "${1:-10}" "${2:-10}"

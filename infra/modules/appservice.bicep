@@ -115,8 +115,8 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         }
         {
           // glibc gives every busy thread a heap arena of its own (up to eight per CPU), and memory freed in one is not
-          // reused by another: an idle bot's resident memory crept past 150 MB within minutes. Two arenas keep it near
-          // 143 MB. glibc reads this once, at process start, so it is set here and not from inside the app.
+          // reused by another: an idle bot's resident memory crept past 150 MB within minutes (151-152 MB five minutes
+          // in; 143-149 MB with two). glibc reads this once, at process start, so it is set here, not from inside the app.
           name: 'MALLOC_ARENA_MAX'
           value: '2'
         }
